@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs the Debian packages numeco needs to build, test and fuzz, only those missing.
+# Called by `make run`, `make test` and `make fuzz`; safe to run again.
+set -euo pipefail
+
+packages=(
+  gcc make cmake pkg-config          # build
+  libsqlite3-dev sqlite3             # store (sqlite3 CLI: tests compare dumps)
+  libjansson-dev                     # JSON output and audit snapshots
+  libcmocka-dev                      # unit tests
+  clang libclang-rt-14-dev           # fuzzing (libFuzzer) and sanitizers
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "numeco: installation des paquets manquants : ${missing[*]}" >&2
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then
+    sudo="sudo"
+  else
+    echo "numeco: il faut être root (ou avoir sudo) pour installer : ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

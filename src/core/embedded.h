@@ -1,0 +1,16 @@
+/* embedded.h: files compiled into the binary by cmake/embed.cmake. */
+#ifndef NUMECO_EMBEDDED_H
+#define NUMECO_EMBEDDED_H
+
+#include <stddef.h>
+
+struct embedded_file {
+	const char *name; /* base name, e.g. "0001_init.sql"; NULL ends a table */
+	const char *data; /* NUL-terminated */
+	size_t len;
+};
+
+/* SQLite migrations, sorted by name (their number). */
+extern const struct embedded_file embedded_migrations_sqlite[];
+
+#endif
