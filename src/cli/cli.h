@@ -1,0 +1,65 @@
+/* cli.h: what every numeco subcommand shares: options, opening the store,
+ * the acting person, reading files, exit statuses. */
+#ifndef NUMECO_CLI_H
+#define NUMECO_CLI_H
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/perm.h"
+#include "store/store.h"
+
+/* Exit statuses: 0 success, 1 refused or faulty input, 2 wrong usage. */
+enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
+
+/* Process configuration, read once in main from flags and environment. */
+struct cli_ctx {
+	const char *db_path; /* --db, else $NUMECO_DB, else numeco.db */
+	const char *as;      /* --as, else $NUMECO_AS, else NULL (local operator) */
+	const char *user;    /* $USER, for the local operator's audit name */
+};
+
+/* One accepted option of a subcommand. Flags (has_arg 0) get "1". */
+struct cli_opt {
+	const char *name; /* "--org" */
+	int has_arg;
+	const char **value;
+};
+
+/* A subcommand: run gets the arguments after its name. */
+struct cli_cmd {
+	const char *name;
+	int (*run)(const struct cli_ctx *ctx, int argc, char **argv);
+	const char *summary; /* one line for numeco --help */
+	const char *help;    /* full text for numeco NAME --help */
+};
+
+/* Parses argv against opts; fills positionals (at most max_pos) and *npos.
+ * Prints "--help" text and returns 1 when asked; prints a usage error and
+ * returns -1 on unknown options or a wrong count; 0 otherwise. */
+int cli_parse(const struct cli_cmd *cmd, int argc, char **argv, const struct cli_opt *opts,
+	      const char **pos, int min_pos, int max_pos, int *npos);
+/* Reports a missing required option and returns CLI_USAGE. */
+int cli_missing(const struct cli_cmd *cmd, const char *opt);
+/* Dispatches to one of subs by argv[0] (for "org add" and the like). */
+int cli_dispatch(const struct cli_ctx *ctx, const char *group, const struct cli_cmd *subs,
+		 int argc, char **argv);
+
+/* Opens the database named by ctx; prints the error and returns NULL. */
+struct store *cli_open(const struct cli_ctx *ctx, enum store_open_mode mode);
+/* Resolves the acting person: --as must name a stored person; without it the
+ * local operator "cli:<user>" acts with every right. who holds the strings
+ * (free with person_free). Prints the error and returns -1. */
+int cli_actor(const struct cli_ctx *ctx, struct store *s, struct actor *a, struct person *who,
+	      struct buf *idbuf);
+/* Reads a whole file ("-" for standard input). */
+int cli_read_file(const char *path, struct buf *out, struct err *err);
+/* Writes out to path, or standard output when path is NULL or "-". */
+int cli_write_output(const char *path, const struct buf *out);
+/* Prints "numeco: msg" to stderr and returns CLI_FAIL. */
+int cli_fail(const struct err *e);
+
+/* Subcommands (one file each). */
+extern const struct cli_cmd cmd_init, cmd_org, cmd_person, cmd_import, cmd_export, cmd_review,
+	cmd_log, cmd_report;
+
+#endif

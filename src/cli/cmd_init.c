@@ -1,0 +1,47 @@
+/* cmd_init.c: numeco init — create or upgrade the database. */
+#include <stdio.h>
+
+#include "cli/cli.h"
+
+static int run(const struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *pos[1];
+	int npos;
+	struct cli_opt opts[] = { { NULL, 0, NULL } };
+	int rc = cli_parse(&cmd_init, argc, argv, opts, pos, 0, 0, &npos);
+	if (rc)
+		return rc > 0 ? CLI_OK : CLI_USAGE;
+
+	struct err e = ERR_INIT;
+	int migrated = 0, version = 0;
+	struct store *s = store_open(ctx->db_path, STORE_OPEN_CREATE, &migrated, &e);
+	if (!s)
+		goto fail;
+	if (store_schema_version(s, &version, &e))
+		goto fail;
+	if (migrated == version)
+		printf("Base créée : %s (schéma version %d)\n", ctx->db_path, version);
+	else if (migrated)
+		printf("Base mise à jour : %s (%d migration%s, schéma version %d)\n", ctx->db_path,
+		       migrated, migrated > 1 ? "s" : "", version);
+	else
+		printf("Base déjà à jour : %s (schéma version %d)\n", ctx->db_path, version);
+	store_close(s);
+	err_free(&e);
+	return CLI_OK;
+fail:
+	rc = cli_fail(&e);
+	if (s)
+		store_close(s);
+	err_free(&e);
+	return rc;
+}
+
+const struct cli_cmd cmd_init = {
+	"init", run, "créer la base (ou la mettre à jour vers ce numeco)",
+	"Usage : numeco [--db FICHIER] init\n\n"
+	"Crée la base SQLite (défaut : $NUMECO_DB, sinon numeco.db) avec son schéma.\n"
+	"Sur une base existante créée par une version antérieure de numeco, applique\n"
+	"les migrations manquantes, en une seule transaction. Une base créée par une\n"
+	"version plus récente est refusée.\n",
+};

@@ -1,0 +1,26 @@
+/* perm.c: role decisions (see perm.h). */
+#include "core/perm.h"
+
+int perm_admin(const struct actor *a)
+{
+	return a->local || a->role == ROLE_ADMIN;
+}
+
+int perm_edit_roadmap(const struct actor *a, int64_t ministry_id)
+{
+	return perm_admin(a) || (a->role == ROLE_REFERENT && a->ministry_id == ministry_id);
+}
+
+int perm_review(const struct actor *a)
+{
+	return perm_admin(a);
+}
+
+int perm_move(const struct actor *a, enum rstate from, enum rstate to, int64_t ministry_id)
+{
+	if (perm_admin(a))
+		return 1;
+	int submit = (from == RSTATE_BROUILLON && to == RSTATE_SOUMISE) ||
+		     (from == RSTATE_SOUMISE && to == RSTATE_BROUILLON);
+	return submit && perm_edit_roadmap(a, ministry_id);
+}

@@ -1,0 +1,32 @@
+/* perm.h: who may do what (roles of docs/ARCHITECTURE.md, "Roles").
+ *
+ * Pure decisions over an actor and the ministry a target belongs to; callers
+ * load both from the store and refuse with a message when these return 0.
+ */
+#ifndef NUMECO_PERM_H
+#define NUMECO_PERM_H
+
+#include <stdint.h>
+
+#include "core/model.h"
+
+struct actor {
+	const char *id;      /* e-mail of a person, or "cli:<user>" for the local operator */
+	int local;           /* the local operator (CLI without --as): every right */
+	enum role role;
+	int64_t org_id;      /* the person's organisation */
+	int64_t ministry_id; /* root of that organisation's tree */
+};
+
+/* Import, edit, submit the roadmap of a ministry: admin, or its référent. */
+int perm_edit_roadmap(const struct actor *a, int64_t ministry_id);
+/* Add recommendations and comments, mark them addressed: admin. */
+int perm_review(const struct actor *a);
+/* Move a roadmap between review states: the référent of its ministry may
+ * submit (brouillon→soumise) and withdraw (soumise→brouillon); every other
+ * move (relue, validée, reopening) belongs to the admin. */
+int perm_move(const struct actor *a, enum rstate from, enum rstate to, int64_t ministry_id);
+/* Organisations, people, reference data: admin. */
+int perm_admin(const struct actor *a);
+
+#endif

@@ -1,0 +1,82 @@
+/* columns.c: header-name column mapping (see columns.h). */
+#include "io/columns.h"
+
+#include <string.h>
+
+#include "core/text.h"
+
+/* Column whose header or alias folds to the same text as folded h, or -1. */
+static int find(const struct col_spec *cols, int ncols, const char *h)
+{
+	struct buf fh = BUF_INIT, fc = BUF_INIT;
+	int found = -1;
+	text_fold(h, &fh);
+	for (int c = 0; c < ncols && found < 0; c++) {
+		buf_reset(&fc);
+		text_fold(cols[c].header, &fc);
+		if (strcmp(fh.ptr, fc.ptr) == 0)
+			found = c;
+		for (int j = 0; found < 0 && cols[c].aliases[j]; j++) {
+			buf_reset(&fc);
+			text_fold(cols[c].aliases[j], &fc);
+			if (strcmp(fh.ptr, fc.ptr) == 0)
+				found = c;
+		}
+	}
+	buf_free(&fh);
+	buf_free(&fc);
+	return found;
+}
+
+int columns_map(struct csv_reader *r, const struct col_spec *cols, int ncols, int *map,
+		struct diags *d)
+{
+	const char *file = csv_name(r);
+	long line = csv_line(r);
+	int ok = 1;
+	struct buf h = BUF_INIT;
+	for (int c = 0; c < ncols; c++)
+		map[c] = -1;
+	for (size_t i = 0; i < csv_nfields(r); i++) {
+		buf_reset(&h);
+		buf_add(&h, csv_field(r, i), csv_field_len(r, i));
+		buf_trim(&h);
+		int c = h.len ? find(cols, ncols, h.ptr) : -1;
+		if (c < 0) {
+			if (h.len)
+				diags_add(d, DIAG_WARNING, file, line, h.ptr,
+					  "colonne inconnue, ignorée");
+		} else if (map[c] >= 0) {
+			diags_add(d, DIAG_ERROR, file, line, cols[c].header,
+				  "colonne présente deux fois (colonnes %d et %zu)", map[c] + 1, i + 1);
+			ok = 0;
+		} else {
+			map[c] = (int)i;
+		}
+	}
+	buf_free(&h);
+	for (int c = 0; c < ncols; c++) {
+		if (cols[c].required && map[c] < 0) {
+			diags_add(d, DIAG_ERROR, file, line, cols[c].header,
+				  "colonne obligatoire absente de l'en-tête");
+			ok = 0;
+		}
+	}
+	return ok ? 0 : -1;
+}
+
+void columns_get(struct csv_reader *r, const int *map, int c, struct buf *out)
+{
+	buf_reset(out);
+	if (map[c] >= 0)
+		buf_add(out, csv_field(r, (size_t)map[c]), csv_field_len(r, (size_t)map[c]));
+	buf_trim(out);
+}
+
+int columns_overflow(struct csv_reader *r, size_t header_fields)
+{
+	for (size_t i = header_fields; i < csv_nfields(r); i++)
+		if (csv_field_len(r, i))
+			return 1;
+	return 0;
+}
