@@ -101,6 +101,21 @@ struct store *cli_open(const struct cli_ctx *ctx, enum store_open_mode mode)
 		fprintf(stderr, "numeco: base %s mise à jour (%d migration%s appliquée%s)\n",
 			ctx->db_path, migrated, migrated > 1 ? "s" : "", migrated > 1 ? "s" : "");
 	}
+	if (s && ctx->as) {
+		/* Every command refuses an unknown --as, even those that only read. */
+		struct person p = { 0 };
+		int found = store_person_get(s, ctx->as, &p, &e);
+		if (found <= 0) {
+			if (found == 0)
+				fprintf(stderr, "numeco: personne inconnue (--as) : « %s » (voir "
+						"numeco person list)\n", ctx->as);
+			else
+				fprintf(stderr, "numeco: %s\n", e.msg.ptr);
+			store_close(s);
+			s = NULL;
+		}
+		person_free(&p);
+	}
 	err_free(&e);
 	return s;
 }

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# report.sh: the consolidated review of a period through the real binary:
+# figures, the four formats, scoping to one ministry, determinism.
+source "$(dirname "$0")/lib.sh"
+setup_db
+nc import roadmap "$DATA/roadmaps/min-a-2022.csv" --org MIN-A --period 2022 >/dev/null
+printf 'Référence;Titre;Thème;Niveau;Statut;Action clé;Impact évité estimé;Unité\nB-1;Mutualiser deux salles serveurs;datacenter;realisation;Réalisée;oui;300;tCO2e\nB-2;Charte des usages;usage;reflexion;en cours;non;;\n' >"$WORK/b.csv"
+nc import roadmap "$WORK/b.csv" --org MIN-B --period 2022 >/dev/null
+
+run_status nc report --period 2022
+expect_eq "md: code" 0 "$RC"
+expect_contains "md: titre" "# Bilan consolidé des feuilles de route — période 2022" "$OUT"
+expect_contains "md: ministères" "| Ministères ayant une feuille de route | 2 sur 3 |" "$OUT"
+expect_contains "md: actions" "| Actions | 7 |" "$OUT"
+expect_contains "md: réalisées" "| Actions réalisées | 3, soit 42,9${NBSP}% |" "$OUT"
+expect_contains "md: impact des actions clés" "425,0${NBSP}tCO2e" "$OUT"
+expect_contains "md: sans feuille de route" "Ministère sans feuille de route" "$OUT"
+expect_contains "md: datacenter" "| Salles serveurs et centres de données | 0 | 0 | 1 | 0 | 0 | 1 | 100,0${NBSP}% |" "$OUT"
+
+# Same data, same bytes, in every format.
+for f in md html json csv; do
+	nc report --period 2022 --format $f >"$WORK/r1.$f"
+	nc report --period 2022 --format $f >"$WORK/r2.$f"
+	check
+	cmp -s "$WORK/r1.$f" "$WORK/r2.$f" || fail "$f: deux sorties différentes"
+	check
+	[ -s "$WORK/r1.$f" ] || fail "$f: sortie vide"
+done
+html=$(cat "$WORK/r1.html")
+expect_contains "html: langue" '<html lang="fr">' "$html"
+expect_contains "html: graphique" "<svg" "$html"
+check
+case "$html" in *"<script"* | *"src=\"http"* | *"href=\"http"*) fail "html: script ou ressource externe" ;; esac
+expect_eq "json: valide" 1 "$(sqlite3 :memory: "select json_valid(readfile('$WORK/r1.json'));")"
+expect_eq "json: actions" 7 "$(sqlite3 :memory: "select json_extract(readfile('$WORK/r1.json'), '\$.key_figures.actions');")"
+expect_contains "csv: en-tête" "section;" "$(head -1 "$WORK/r1.csv")"
+
+# --output writes the file; --org narrows to one ministry.
+run_status nc report --period 2022 --format html --output "$WORK/out.html"
+expect_eq "output: code" 0 "$RC"
+check
+cmp -s "$WORK/out.html" "$WORK/r1.html" || fail "--output: contenu différent de la sortie standard"
+run_status nc report --period 2022 --org MIN-B
+expect_contains "org: actions" "| Actions | 2 |" "$OUT"
+expect_contains "org: titre" "Ministère des Essais" "$OUT"
+run_status nc report --period 2022 --org MIN-INCONNU
+expect_eq "org inconnue: code" 1 "$RC"
+run_status nc report --period 2022 --format pdf
+expect_eq "format inconnu: code" 2 "$RC"
+# A period without any roadmap still gives a report, saying so.
+run_status nc report --period 2030
+expect_eq "période vide: code" 0 "$RC"
+expect_contains "période vide: zéro" "| Ministères ayant une feuille de route | 0 sur 3 |" "$OUT"
+
+finish
