@@ -58,11 +58,10 @@ static int run(const struct cli_ctx *ctx, int argc, char **argv)
 	struct store *s = cli_open(ctx, STORE_OPEN_EXISTING);
 	if (!s)
 		return CLI_FAIL;
-	struct cons_input in;
+	struct cons_input in = { 0 }; /* filled (and initialised) by the store */
 	struct cons_result res;
 	struct buf out = BUF_INIT;
 	struct err e = ERR_INIT;
-	cons_input_init(&in);
 	if (store_load_consolidation(s, period, org, &in, &e)) {
 		rc = cli_fail(&e);
 	} else {

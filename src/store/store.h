@@ -11,8 +11,11 @@
  *  - lookups (store_*_get*) return 1 when found, 0 when not found, -1 on error;
  *  - every struct filled by the store owns its strings; free it with the
  *    matching *_free function; lists are freed with their *_list_free;
+ *    output structs and lists are overwritten (not freed first) and left
+ *    zeroed when nothing is found or on error, so freeing them is harmless;
  *  - the store never checks permissions or writes audit entries by itself:
  *    callers (plan/, cli/, web/) do, inside the same transaction.
+ *  - a struct store is used by one thread at a time (open one per thread).
  */
 #ifndef NUMECO_STORE_H
 #define NUMECO_STORE_H
@@ -99,7 +102,7 @@ int store_person_add(struct store *s, const char *email, const char *name, enum 
 		     const char *org_code, int64_t *id, struct err *err);
 int store_person_get(struct store *s, const char *email, struct person *out, struct err *err);
 /* org_code NULL: everyone; else the people of that organisation and its
- * descendants. Ordered by email. */
+ * descendants (an unknown org_code is an error). Ordered by email. */
 int store_person_list(struct store *s, const char *org_code, struct person_list *out,
 		      struct err *err);
 
@@ -175,7 +178,9 @@ struct review_list {
 void review_free(struct review *r);
 void review_list_free(struct review_list *l);
 
-/* r->action_ref "" or the ref of an action of that roadmap. Fills r->id. */
+/* r->action_ref "" or the ref of an action of that roadmap. Fills r->id, and
+ * r->created_at with the current time when it is NULL or "". An entry keeps
+ * the ref it was written about when that action is later deleted. */
 int store_review_add(struct store *s, struct review *r, struct err *err);
 int store_review_list(struct store *s, int64_t roadmap_id, struct review_list *out,
 		      struct err *err);
@@ -202,6 +207,7 @@ struct audit_list {
 void audit_entry_free(struct audit_entry *e);
 void audit_list_free(struct audit_list *l);
 
+/* e->id is ignored; e->at NULL or "" means now. */
 int store_audit_add(struct store *s, const struct audit_entry *e, struct err *err);
 /* Newest first. key_prefix NULL or "" for all, else entries whose entity_key
  * starts with it (e.g. "MIN-A/2022/"). limit 0 for no limit. */
@@ -213,9 +219,13 @@ int store_audit_list(struct store *s, const char *key_prefix, int limit, struct 
 struct cons_input; /* plan/consolidate.h */
 
 /* Fills in (see plan/consolidate.h) with every ministry (root organisations of
- * kind ministere) and every action of the roadmaps of period whose
+ * kind ministere, by code) and every action of the roadmaps of period whose
  * organisation belongs to that ministry's tree. ministry_code NULL for all,
- * else only that ministry. */
+ * else only that ministry (an error when it is unknown or not a ministry).
+ * has_roadmap/state come from the ministry's own roadmap of period, else from
+ * the one of its descendant first by code. in->period and in->scope are set.
+ * in is initialised by the call (do not cons_input_init it first); free it
+ * with cons_input_free, also after an error. */
 int store_load_consolidation(struct store *s, const char *period, const char *ministry_code,
 			     struct cons_input *in, struct err *err);
 

@@ -1,0 +1,73 @@
+/* sqlite_db.h: internals shared by the files of the SQLite backend. */
+#ifndef NUMECO_SQLITE_DB_H
+#define NUMECO_SQLITE_DB_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+#include "core/model.h"
+#include "store/store.h"
+
+/* One prepared statement, kept for the life of the connection. */
+struct db_cached {
+	const char *sql;
+	sqlite3_stmt *st;
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	int in_tx; /* store_begin called and not yet committed or rolled back */
+	struct db_cached *cache;
+	size_t ncache, cap_cache;
+};
+
+/* Returns the prepared statement for sql, reset and without bindings.
+ * sql must be a string with static storage: the cache is keyed by its
+ * address, so preparing happens once per connection. NULL (err filled) on
+ * failure. Call db_done when finished with it. */
+sqlite3_stmt *db_stmt(struct store *s, const char *sql, struct err *err);
+/* Resets st after use: a statement left mid-way would keep a read snapshot
+ * open and pin the text pointers bound with db_bind_text. */
+void db_done(sqlite3_stmt *st);
+/* Fills err from the connection's last error; returns -1. */
+int db_fail(struct store *s, struct err *err);
+/* Runs one statement that returns no row; 0 or -1 (err filled). */
+int db_exec(struct store *s, const char *sql, struct err *err);
+
+/* Binding helpers (1-based index). Text is bound without copying: it must
+ * stay valid until db_done. */
+void db_bind_text(sqlite3_stmt *st, int i, const char *v);
+/* Binds NULL for NULL or "". */
+void db_bind_text_or_null(sqlite3_stmt *st, int i, const char *v);
+void db_bind_int64(sqlite3_stmt *st, int i, int64_t v);
+/* Binds NULL for 0 (ids: 0 means none). */
+void db_bind_id_or_null(sqlite3_stmt *st, int i, int64_t v);
+
+/* A malloc'ed copy of a text column, "" for NULL. */
+char *db_col_str(sqlite3_stmt *st, int col);
+/* Enumeration columns stored as codes; -1 when the value is not a known code. */
+int db_col_theme(sqlite3_stmt *st, int col, enum theme *out);
+int db_col_level(sqlite3_stmt *st, int col, enum level *out);
+int db_col_status(sqlite3_stmt *st, int col, enum status *out);
+int db_col_role(sqlite3_stmt *st, int col, enum role *out);
+int db_col_rstate(sqlite3_stmt *st, int col, enum rstate *out);
+int db_col_org_kind(sqlite3_stmt *st, int col, enum org_kind *out);
+int db_col_rkind(sqlite3_stmt *st, int col, enum rkind *out);
+int db_col_iunit(sqlite3_stmt *st, int col, enum iunit *out);
+/* Error for a stored value that is not a known code (a damaged file). */
+int db_bad_value(struct err *err, const char *table, const char *column);
+
+/* 1 when the step failed on a UNIQUE constraint, a FOREIGN KEY one. */
+int db_is_unique_violation(struct store *s);
+int db_is_fk_violation(struct store *s);
+
+/* Looks an organisation up by code: 1 found (*id set), 0 unknown, -1 error. */
+int db_org_id(struct store *s, const char *code, int64_t *id, struct err *err);
+
+/* Current time as ISO 8601 UTC, or NUMECO_NOW when set (tests pin time). */
+void db_now(char iso[32]);
+
+#endif
