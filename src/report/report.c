@@ -1,0 +1,195 @@
+/* report.c: report format names, dispatch, and the pieces every format shares. */
+#include "report/report.h"
+
+#include <math.h>
+#include <string.h>
+#include <strings.h>
+
+#include "report/fmt.h"
+#include "report/report_int.h"
+
+int report_format_parse(const char *s, enum report_format *out)
+{
+	static const struct {
+		const char *name;
+		enum report_format fmt;
+	} names[] = {
+	    {"md", REPORT_MD},     {"markdown", REPORT_MD}, {"html", REPORT_HTML},
+	    {"json", REPORT_JSON}, {"csv", REPORT_CSV},
+	};
+	if (!s)
+		return -1;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (strcasecmp(s, names[i].name) == 0) {
+			*out = names[i].fmt;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+void report_render(const struct cons_input *in, const struct cons_result *res,
+                   enum report_format fmt, struct buf *out)
+{
+	switch (fmt) {
+	case REPORT_MD:
+		report_md(in, res, out);
+		break;
+	case REPORT_HTML:
+		report_html(in, res, out);
+		break;
+	case REPORT_JSON:
+		report_json(in, res, out);
+		break;
+	case REPORT_CSV:
+		report_csv(in, res, out);
+		break;
+	}
+}
+
+int report_is_scoped(const struct cons_input *in)
+{
+	return in->scope && in->scope[0];
+}
+
+const struct cons_ministry *report_scope(const struct cons_input *in)
+{
+	if (!report_is_scoped(in))
+		return NULL;
+	for (size_t i = 0; i < in->nministries; i++)
+		if (in->ministries[i].code && strcmp(in->ministries[i].code, in->scope) == 0)
+			return &in->ministries[i];
+	return NULL;
+}
+
+const char *report_ministry_name(const struct cons_input *in, size_t m)
+{
+	if (m >= in->nministries)
+		return "?";
+	const struct cons_ministry *min = &in->ministries[m];
+	if (min->name && min->name[0])
+		return min->name;
+	return min->code ? min->code : "";
+}
+
+const char *report_state_label(const struct cons_ministry *m)
+{
+	return m->has_roadmap ? rstate_label(m->state) : "Aucune";
+}
+
+void report_title(const struct cons_input *in, struct buf *out)
+{
+	if (report_is_scoped(in)) {
+		const struct cons_ministry *m = report_scope(in);
+		buf_adds(out, "Bilan de la feuille de route — ");
+		buf_adds(out, m && m->name && m->name[0] ? m->name : in->scope);
+	} else {
+		buf_adds(out, "Bilan consolidé des feuilles de route");
+	}
+	if (in->period && in->period[0]) {
+		buf_adds(out, " — période ");
+		buf_adds(out, in->period);
+	}
+}
+
+void report_subtitle(const struct cons_input *in, struct buf *out)
+{
+	if (report_is_scoped(in)) {
+		buf_adds(out, "Périmètre : ");
+		const struct cons_ministry *m = report_scope(in);
+		buf_adds(out, m && m->name && m->name[0] ? m->name : in->scope);
+		buf_addf(out, " (%s)", in->scope);
+	} else {
+		buf_adds(out, "Périmètre : ensemble des ministères (");
+		fmt_count(out, in->nministries);
+		buf_adds(out, in->nministries > 1 ? " ministères)" : " ministère)");
+	}
+	buf_adds(out, ". Sources : feuilles de route déclarées par les ministères.");
+}
+
+void report_fmt_impact(struct buf *out, double v)
+{
+	if (isfinite(v) && v > 0 && v < 0.05)
+		buf_adds(out, "<" FMT_NBSP "0,1");
+	else
+		fmt_dec(out, v, 1);
+}
+
+static struct report_kv *report_kv_next(struct report_kv *kv, size_t *n, const char *label)
+{
+	struct report_kv *k = &kv[(*n)++];
+	k->label = label;
+	buf_init(&k->value);
+	return k;
+}
+
+size_t report_key_figures(const struct cons_input *in, const struct cons_result *res,
+                          struct report_kv *kv)
+{
+	size_t n = 0;
+	struct report_kv *k;
+	if (report_is_scoped(in)) {
+		const struct cons_ministry *m = report_scope(in);
+		k = report_kv_next(kv, &n, "Feuille de route de la période");
+		if (m && m->has_roadmap) {
+			buf_adds(&k->value, "oui, état : ");
+			buf_adds(&k->value, rstate_label(m->state));
+		} else {
+			buf_adds(&k->value, "non");
+		}
+	} else {
+		k = report_kv_next(kv, &n, "Ministères ayant une feuille de route");
+		fmt_count(&k->value, res->ministries_with_roadmap);
+		buf_adds(&k->value, " sur ");
+		fmt_count(&k->value, res->ministries_total);
+	}
+	k = report_kv_next(kv, &n, "Actions");
+	fmt_count(&k->value, res->actions);
+	k = report_kv_next(kv, &n, "Actions réalisées");
+	fmt_count(&k->value, res->realised);
+	if (res->actions) {
+		buf_adds(&k->value, ", soit ");
+		fmt_pct(&k->value, res->share_realised, 1);
+	}
+	k = report_kv_next(kv, &n, "Actions clés");
+	fmt_count(&k->value, res->key_actions);
+	buf_adds(&k->value, ", dont ");
+	fmt_count(&k->value, res->key_with_estimate);
+	buf_adds(&k->value, " avec une estimation d'impact évité");
+	k = report_kv_next(kv, &n, "Impact évité estimé des actions clés");
+	report_fmt_impact(&k->value, res->key_ghg_t);
+	buf_adds(&k->value, FMT_NBSP REPORT_UNIT_GHG);
+	if (res->key_energy_mwh > 0) {
+		k = report_kv_next(kv, &n, "Énergie économisée estimée des actions clés");
+		report_fmt_impact(&k->value, res->key_energy_mwh);
+		buf_adds(&k->value, FMT_NBSP REPORT_UNIT_ENERGY);
+	}
+	k = report_kv_next(kv, &n, "Budget connu des actions");
+	fmt_euros(&k->value, res->budget_cents);
+	return n;
+}
+
+void report_kv_free(struct report_kv *kv, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		buf_free(&kv[i].value);
+}
+
+const char *const report_method_notes[] = {
+    "Sont comptées toutes les actions inscrites dans les feuilles de route de la période, "
+    "quel que soit l'état de relecture de la feuille (brouillon, soumise, relue ou validée), "
+    "état que ce bilan indique pour chaque feuille.",
+    "La part réalisée rapporte le nombre d'actions au statut « Réalisée » au nombre total "
+    "d'actions. Les pourcentages sont arrondis au dixième.",
+    "Les impacts évités sont des estimations déclarées par les ministères, avec leur propre "
+    "méthode ; ils ne sont ni mesurés ni vérifiés et donnent un ordre de grandeur. Le total ne "
+    "porte que sur les actions clés ayant une estimation. Les estimations en kgCO2e sont "
+    "converties en tCO2e et celles en kWh en MWh ; les gaz à effet de serre et l'énergie ne "
+    "sont jamais additionnés.",
+    "Le classement des actions au plus fort impact évité porte sur toutes les actions, clés ou "
+    "non, ayant une estimation en équivalent CO2 ; à valeur égale, l'ordre suit le code du "
+    "ministère puis la référence de l'action.",
+    "Le budget est la somme des budgets renseignés ; les actions sans budget n'y contribuent "
+    "pas.",
+};
+const size_t report_nmethod_notes = sizeof(report_method_notes) / sizeof(report_method_notes[0]);

@@ -1,0 +1,477 @@
+/* report_html.c: the consolidated review as one standalone, printable, accessible HTML page. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+
+#include "report/fmt.h"
+#include "report/html.h"
+#include "report/report_int.h"
+#include "report/svg.h"
+
+/* Inline, small, no web fonts; colours meet WCAG AA contrast on white. */
+static const char html_style[] =
+    "*{box-sizing:border-box}"
+    "body{margin:0;color:#161616;background:#fff;"
+    "font:1rem/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,Arial,sans-serif}"
+    "main{max-width:62rem;margin:0 auto;padding:1.5rem 1rem 3rem}"
+    "h1{font-size:1.75rem;line-height:1.25;margin:0 0 .5rem;color:#000091}"
+    "h2{font-size:1.3rem;line-height:1.3;margin:2.5rem 0 .75rem;padding-top:.75rem;"
+    "border-top:2px solid #000091}"
+    ".sub{color:#3a3a3a;margin:0 0 1.5rem}"
+    ".kpi{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:.75rem;"
+    "margin:0}"
+    ".kpi div{border:1px solid #ddd;border-left:4px solid #000091;padding:.5rem .75rem}"
+    ".kpi dt{font-size:.875rem;color:#3a3a3a}"
+    ".kpi dd{margin:0;font-size:1.25rem;font-weight:700}"
+    ".tw{overflow-x:auto}"
+    "table{border-collapse:collapse;width:100%;font-size:.875rem;margin:.5rem 0 1rem;"
+    "font-variant-numeric:tabular-nums}"
+    "caption{text-align:left;font-weight:700;padding:.25rem 0}"
+    "th,td{border:1px solid #c8c8c8;padding:.3rem .5rem;vertical-align:top;text-align:left}"
+    "thead th{background:#ececf7}"
+    "tbody th{font-weight:400}"
+    "tfoot th,tfoot td{font-weight:700;background:#f6f6f6}"
+    ".n{text-align:right;white-space:nowrap}"
+    "figure{margin:1rem 0}"
+    "svg{display:block;max-width:100%;height:auto}"
+    "@media print{body{font-size:10pt}main{max-width:none;padding:0}"
+    "h2{break-after:avoid}figure,tr,.kpi div{break-inside:avoid}.tw{overflow:visible}"
+    "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
+
+/* Every helper below writes data through html_esc. */
+static void h_text(struct buf *out, const char *text)
+{
+	html_esc(out, text);
+}
+
+static void h_count(struct buf *out, size_t n)
+{
+	struct buf t = BUF_INIT;
+	fmt_count(&t, n);
+	html_esc(out, t.ptr);
+	buf_free(&t);
+}
+
+static void h_pct(struct buf *out, double share)
+{
+	struct buf t = BUF_INIT;
+	fmt_pct(&t, share, 1);
+	html_esc(out, t.ptr);
+	buf_free(&t);
+}
+
+static void h_impact(struct buf *out, double v)
+{
+	struct buf t = BUF_INIT;
+	report_fmt_impact(&t, v);
+	html_esc(out, t.ptr);
+	buf_free(&t);
+}
+
+static void h_td_count(struct buf *out, size_t n)
+{
+	buf_adds(out, "<td class=\"n\">");
+	h_count(out, n);
+	buf_adds(out, "</td>");
+}
+
+static void h_td_pct(struct buf *out, double share)
+{
+	buf_adds(out, "<td class=\"n\">");
+	h_pct(out, share);
+	buf_adds(out, "</td>");
+}
+
+static void h_td_impact(struct buf *out, double v)
+{
+	buf_adds(out, "<td class=\"n\">");
+	h_impact(out, v);
+	buf_adds(out, "</td>");
+}
+
+static void h_th_row(struct buf *out, const char *text)
+{
+	buf_adds(out, "<th scope=\"row\">");
+	h_text(out, text);
+	buf_adds(out, "</th>");
+}
+
+static void h_th_col(struct buf *out, const char *text, int numeric)
+{
+	buf_adds(out, numeric ? "<th scope=\"col\" class=\"n\">" : "<th scope=\"col\">");
+	h_text(out, text);
+	buf_adds(out, "</th>");
+}
+
+static void h_section(struct buf *out, const char *id, const char *title)
+{
+	buf_adds(out, "<section");
+	html_attrf(out, "aria-labelledby", "h-%s", id);
+	buf_adds(out, "><h2");
+	html_attrf(out, "id", "h-%s", id);
+	buf_addc(out, '>');
+	h_text(out, title);
+	buf_adds(out, "</h2>");
+}
+
+/* A scrollable wrapper (keyboard-focusable, as scrolling regions must be)
+ * and the opening of a table with its caption. */
+static void h_table_open(struct buf *out, const char *id, const char *caption)
+{
+	buf_adds(out, "<div class=\"tw\" tabindex=\"0\" role=\"region\"");
+	html_attrf(out, "aria-labelledby", "c-%s", id);
+	buf_adds(out, "><table><caption");
+	html_attrf(out, "id", "c-%s", id);
+	buf_addc(out, '>');
+	h_text(out, caption);
+	buf_adds(out, "</caption>");
+}
+
+static void h_table_close(struct buf *out)
+{
+	buf_adds(out, "</table></div>");
+}
+
+static double h_share(const size_t *by_status, size_t total)
+{
+	return total ? (double)by_status[STATUS_REALISEE] / (double)total : 0;
+}
+
+static void h_status_head(struct buf *out, const char *const *lead, size_t nlead,
+                          const char *const *tail, size_t ntail)
+{
+	buf_adds(out, "<thead><tr>");
+	for (size_t i = 0; i < nlead; i++)
+		h_th_col(out, lead[i], 0);
+	for (int s = 0; s < STATUS_COUNT; s++)
+		h_th_col(out, status_label((enum status)s), 1);
+	h_th_col(out, "Total", 1);
+	h_th_col(out, "Part réalisée", 1);
+	for (size_t i = 0; i < ntail; i++)
+		h_th_col(out, tail[i], 1);
+	buf_adds(out, "</tr></thead>");
+}
+
+static void h_status_cells(struct buf *out, const size_t *by_status, size_t total)
+{
+	for (int s = 0; s < STATUS_COUNT; s++)
+		h_td_count(out, by_status[s]);
+	h_td_count(out, total);
+	if (total)
+		h_td_pct(out, h_share(by_status, total));
+	else
+		buf_adds(out, "<td class=\"n\">—</td>");
+}
+
+/* A stacked chart of rows × statuses, from a count matrix. */
+static void h_status_chart(struct buf *out, const char *id, const char *title, const char *desc,
+                           const char *const *rows, size_t nrows, const size_t *counts)
+{
+	const char *series[STATUS_COUNT];
+	for (int s = 0; s < STATUS_COUNT; s++)
+		series[s] = status_label((enum status)s);
+	double *values = xcalloc(nrows ? nrows * STATUS_COUNT : 1, sizeof(*values));
+	for (size_t i = 0; i < nrows * STATUS_COUNT; i++)
+		values[i] = (double)counts[i];
+	struct svg_stack c = {
+	    .id = id,
+	    .title = title,
+	    .desc = desc,
+	    .nrows = nrows,
+	    .rows = rows,
+	    .nseries = STATUS_COUNT,
+	    .series = series,
+	    .values = values,
+	    .decimals = 0,
+	};
+	buf_adds(out, "<figure>");
+	svg_stacked_chart(out, &c);
+	buf_adds(out, "</figure>");
+	free(values);
+}
+
+static void h_key_figures(const struct cons_input *in, const struct cons_result *res,
+                          struct buf *out)
+{
+	struct report_kv kv[REPORT_MAX_KV];
+	size_t n = report_key_figures(in, res, kv);
+	h_section(out, "cles", REPORT_H_KEY);
+	buf_adds(out, "<dl class=\"kpi\">");
+	for (size_t i = 0; i < n; i++) {
+		buf_adds(out, "<div><dt>");
+		h_text(out, kv[i].label);
+		buf_adds(out, "</dt><dd>");
+		h_text(out, kv[i].value.ptr);
+		buf_adds(out, "</dd></div>");
+	}
+	buf_adds(out, "</dl></section>");
+	report_kv_free(kv, n);
+}
+
+static void h_themes(const struct cons_result *res, struct buf *out)
+{
+	static const char *const lead[] = {"Thème"};
+	const char *rows[THEME_COUNT];
+	size_t counts[THEME_COUNT * STATUS_COUNT];
+	for (int t = 0; t < THEME_COUNT; t++) {
+		rows[t] = theme_label((enum theme)t);
+		memcpy(&counts[t * STATUS_COUNT], res->theme_status[t],
+		       sizeof(res->theme_status[t]));
+	}
+	h_section(out, "themes", REPORT_H_THEME);
+	if (res->actions > 0)
+		h_status_chart(
+		    out, "g-themes", "Actions par thème et par statut",
+		    "Barres empilées : pour chacun des sept thèmes, nombre d'actions "
+		    "à lancer, en cours, réalisées, reportées et abandonnées. Les valeurs "
+		    "figurent dans le tableau qui suit.",
+		    rows, THEME_COUNT, counts);
+	h_table_open(out, "themes", "Nombre d'actions par thème et par statut");
+	h_status_head(out, lead, 1, NULL, 0);
+	buf_adds(out, "<tbody>");
+	for (int t = 0; t < THEME_COUNT; t++) {
+		buf_adds(out, "<tr>");
+		h_th_row(out, rows[t]);
+		h_status_cells(out, res->theme_status[t], res->theme_total[t]);
+		buf_adds(out, "</tr>");
+	}
+	buf_adds(out, "</tbody><tfoot><tr>");
+	h_th_row(out, "Ensemble");
+	h_status_cells(out, res->status_total, res->actions);
+	buf_adds(out, "</tr></tfoot>");
+	h_table_close(out);
+	buf_adds(out, "</section>");
+}
+
+static void h_ministries(const struct cons_input *in, const struct cons_result *res,
+                         struct buf *out)
+{
+	static const char *const lead[] = {"Ministère", "Feuille de route"};
+	static const char *const tail[] = {"Actions clés",
+	                                   "Impact évité des actions clés (" REPORT_UNIT_GHG ")"};
+	size_t n = in->nministries;
+	const char **rows = xcalloc(n ? n : 1, sizeof(*rows));
+	size_t *counts = xcalloc(n ? n * STATUS_COUNT : 1, sizeof(*counts));
+	for (size_t m = 0; m < n; m++) {
+		rows[m] = report_ministry_name(in, m);
+		memcpy(&counts[m * STATUS_COUNT], res->by_ministry[m].by_status,
+		       sizeof(res->by_ministry[m].by_status));
+	}
+	h_section(out, "ministeres", REPORT_H_MINISTRY);
+	if (res->actions > 0)
+		h_status_chart(
+		    out, "g-ministeres", "Actions par ministère et par statut",
+		    "Barres empilées : pour chaque ministère, nombre d'actions à lancer, "
+		    "en cours, réalisées, reportées et abandonnées. Les valeurs et la part "
+		    "réalisée figurent dans le tableau qui suit.",
+		    rows, n, counts);
+	h_table_open(out, "ministeres",
+	             "Nombre d'actions par ministère et par statut, part réalisée et actions clés");
+	h_status_head(out, lead, 2, tail, 2);
+	buf_adds(out, "<tbody>");
+	for (size_t m = 0; m < n; m++) {
+		const struct cons_ministry_row *row = &res->by_ministry[m];
+		buf_adds(out, "<tr>");
+		h_th_row(out, rows[m]);
+		buf_adds(out, "<td>");
+		h_text(out, report_state_label(&in->ministries[m]));
+		buf_adds(out, "</td>");
+		h_status_cells(out, row->by_status, row->actions);
+		h_td_count(out, row->key);
+		h_td_impact(out, row->ghg_avoided_t);
+		buf_adds(out, "</tr>");
+	}
+	buf_adds(out, "</tbody><tfoot><tr>");
+	h_th_row(out, "Ensemble");
+	buf_adds(out, "<td></td>");
+	h_status_cells(out, res->status_total, res->actions);
+	h_td_count(out, res->key_actions);
+	h_td_impact(out, res->key_ghg_t);
+	buf_adds(out, "</tr></tfoot>");
+	h_table_close(out);
+	buf_adds(out, "</section>");
+	free(rows);
+	free(counts);
+}
+
+static void h_levels(const struct cons_result *res, struct buf *out)
+{
+	static const char *const lead[] = {"Niveau d'engagement visé"};
+	h_section(out, "niveaux", REPORT_H_LEVEL);
+	h_table_open(out, "niveaux", "Nombre d'actions par niveau d'engagement visé et par statut");
+	h_status_head(out, lead, 1, NULL, 0);
+	buf_adds(out, "<tbody>");
+	for (int l = 0; l < LEVEL_COUNT; l++) {
+		buf_adds(out, "<tr>");
+		h_th_row(out, level_label((enum level)l));
+		h_status_cells(out, res->level_status[l], res->level_total[l]);
+		buf_adds(out, "</tr>");
+	}
+	buf_adds(out, "</tbody><tfoot><tr>");
+	h_th_row(out, "Ensemble");
+	h_status_cells(out, res->status_total, res->actions);
+	buf_adds(out, "</tr></tfoot>");
+	h_table_close(out);
+	buf_adds(out, "</section>");
+}
+
+static void h_key_themes(const struct cons_result *res, struct buf *out)
+{
+	const char *rows[THEME_COUNT];
+	struct buf texts[THEME_COUNT];
+	const char *value_texts[THEME_COUNT];
+	for (int t = 0; t < THEME_COUNT; t++) {
+		rows[t] = theme_label((enum theme)t);
+		buf_init(&texts[t]);
+		report_fmt_impact(&texts[t], res->key_ghg_by_theme_t[t]);
+		buf_adds(&texts[t], FMT_NBSP REPORT_UNIT_GHG);
+		value_texts[t] = texts[t].ptr;
+	}
+	h_section(out, "impact-themes", REPORT_H_KEY_THEME);
+	if (res->key_ghg_t > 0) {
+		struct svg_hbar c = {
+		    .id = "g-impact",
+		    .title = "Impact évité estimé des actions clés, par thème",
+		    .desc = "Barres horizontales : pour chacun des sept thèmes, somme des "
+		            "impacts évités estimés des actions clés, en tonnes équivalent CO2. "
+		            "Les valeurs figurent dans le tableau qui suit.",
+		    .n = THEME_COUNT,
+		    .labels = rows,
+		    .values = res->key_ghg_by_theme_t,
+		    .value_texts = value_texts,
+		};
+		buf_adds(out, "<figure>");
+		svg_hbar_chart(out, &c);
+		buf_adds(out, "</figure>");
+	}
+	h_table_open(out, "impact-themes",
+	             "Impact évité estimé des actions clés par thème, en tonnes équivalent CO2");
+	buf_adds(out, "<thead><tr>");
+	h_th_col(out, "Thème", 0);
+	h_th_col(out, "Impact évité estimé (" REPORT_UNIT_GHG ")", 1);
+	h_th_col(out, "Part du total", 1);
+	buf_adds(out, "</tr></thead><tbody>");
+	for (int t = 0; t < THEME_COUNT; t++) {
+		buf_adds(out, "<tr>");
+		h_th_row(out, rows[t]);
+		h_td_impact(out, res->key_ghg_by_theme_t[t]);
+		if (res->key_ghg_t > 0)
+			h_td_pct(out, res->key_ghg_by_theme_t[t] / res->key_ghg_t);
+		else
+			buf_adds(out, "<td class=\"n\">—</td>");
+		buf_adds(out, "</tr>");
+		buf_free(&texts[t]);
+	}
+	buf_adds(out, "</tbody><tfoot><tr>");
+	h_th_row(out, "Ensemble");
+	h_td_impact(out, res->key_ghg_t);
+	if (res->key_ghg_t > 0)
+		h_td_pct(out, 1);
+	else
+		buf_adds(out, "<td class=\"n\">—</td>");
+	buf_adds(out, "</tr></tfoot>");
+	h_table_close(out);
+	buf_adds(out, "</section>");
+}
+
+static void h_top(const struct cons_input *in, const struct cons_result *res, struct buf *out)
+{
+	h_section(out, "top", REPORT_H_TOP);
+	if (res->ntop_ghg == 0) {
+		buf_adds(out, "<p>Aucune action n'a d'estimation d'impact évité en équivalent "
+		              "CO2.</p></section>");
+		return;
+	}
+	h_table_open(out, "top", "Actions classées par impact évité estimé, clés ou non");
+	buf_adds(out, "<thead><tr>");
+	h_th_col(out, "Rang", 1);
+	h_th_col(out, "Ministère", 0);
+	h_th_col(out, "Référence", 0);
+	h_th_col(out, "Action", 0);
+	h_th_col(out, "Impact évité estimé (" REPORT_UNIT_GHG ")", 1);
+	h_th_col(out, "Méthode d'estimation", 0);
+	buf_adds(out, "</tr></thead><tbody>");
+	for (size_t i = 0; i < res->ntop_ghg; i++) {
+		const struct cons_action *a = &in->actions[res->top_ghg[i].action];
+		buf_adds(out, "<tr>");
+		h_td_count(out, i + 1);
+		buf_adds(out, "<td>");
+		h_text(out, report_ministry_name(in, a->ministry));
+		buf_adds(out, "</td><td>");
+		h_text(out, a->ref);
+		buf_adds(out, "</td><th scope=\"row\">");
+		h_text(out, a->title);
+		buf_adds(out, "</th>");
+		h_td_impact(out, res->top_ghg[i].value_report);
+		buf_adds(out, "<td>");
+		h_text(out, a->impact_method && a->impact_method[0] ? a->impact_method : "—");
+		buf_adds(out, "</td></tr>");
+	}
+	buf_adds(out, "</tbody>");
+	h_table_close(out);
+	buf_adds(out, "</section>");
+}
+
+static void h_no_roadmap(const struct cons_input *in, struct buf *out)
+{
+	size_t n = 0;
+	h_section(out, "sans-feuille", REPORT_H_NOROADMAP);
+	for (size_t m = 0; m < in->nministries; m++) {
+		if (in->ministries[m].has_roadmap)
+			continue;
+		buf_adds(out, n++ ? "<li>" : "<ul><li>");
+		h_text(out, report_ministry_name(in, m));
+		buf_adds(out, "</li>");
+	}
+	buf_adds(out, n ? "</ul>"
+	                : "<p>Tous les ministères ont une feuille de route pour la période.</p>");
+	buf_adds(out, "</section>");
+}
+
+void report_html(const struct cons_input *in, const struct cons_result *res, struct buf *out)
+{
+	struct buf title = BUF_INIT;
+	report_title(in, &title);
+	buf_adds(out, "<!doctype html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
+	              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	              "<title>");
+	h_text(out, title.ptr);
+	buf_adds(out, "</title>\n<style>");
+	buf_adds(out, html_style);
+	buf_adds(out, "</style>\n</head>\n<body>\n<main>\n<h1>");
+	h_text(out, title.ptr);
+	buf_adds(out, "</h1>\n<p class=\"sub\">");
+	buf_reset(&title);
+	report_subtitle(in, &title);
+	h_text(out, title.ptr);
+	buf_adds(out, "</p>\n");
+	buf_free(&title);
+
+	h_key_figures(in, res, out);
+	buf_addc(out, '\n');
+	h_themes(res, out);
+	buf_addc(out, '\n');
+	if (!report_is_scoped(in)) {
+		h_ministries(in, res, out);
+		buf_addc(out, '\n');
+	}
+	h_levels(res, out);
+	buf_addc(out, '\n');
+	h_key_themes(res, out);
+	buf_addc(out, '\n');
+	h_top(in, res, out);
+	buf_addc(out, '\n');
+	if (!report_is_scoped(in)) {
+		h_no_roadmap(in, out);
+		buf_addc(out, '\n');
+	}
+	h_section(out, "methode", REPORT_H_METHOD);
+	buf_adds(out, "<ul>");
+	for (size_t i = 0; i < report_nmethod_notes; i++) {
+		buf_adds(out, "<li>");
+		h_text(out, report_method_notes[i]);
+		buf_adds(out, "</li>");
+	}
+	buf_adds(out, "</ul></section>\n</main>\n</body>\n</html>\n");
+}

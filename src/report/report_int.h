@@ -1,0 +1,63 @@
+/* report_int.h: what the report renderers share; internal to src/report/. */
+#ifndef NUMECO_REPORT_INT_H
+#define NUMECO_REPORT_INT_H
+
+#include <stddef.h>
+
+#include "core/buf.h"
+#include "plan/consolidate.h"
+
+/* Section headings, the same in every format. */
+#define REPORT_H_KEY "Chiffres clés"
+#define REPORT_H_THEME "Actions par thème et par statut"
+#define REPORT_H_MINISTRY "Actions par ministère et par statut"
+#define REPORT_H_LEVEL "Actions par niveau d'engagement visé et par statut"
+#define REPORT_H_KEY_THEME "Impact évité estimé des actions clés, par thème"
+#define REPORT_H_TOP "Actions au plus fort impact évité estimé"
+#define REPORT_H_NOROADMAP "Ministères sans feuille de route"
+#define REPORT_H_METHOD "Méthode"
+
+#define REPORT_UNIT_GHG "tCO2e"
+#define REPORT_UNIT_ENERGY "MWh"
+
+/* The most key figures report_key_figures gives. */
+#define REPORT_MAX_KV 8
+
+/* One key figure, with its value already formatted for display. */
+struct report_kv {
+	const char *label;
+	struct buf value;
+};
+
+/* Plain-text title: national or scoped to one ministry. */
+void report_title(const struct cons_input *in, struct buf *out);
+/* Plain-text line under the title (period and scope). */
+void report_subtitle(const struct cons_input *in, struct buf *out);
+/* The ministry of the input the report is scoped to; NULL for a national
+ * report, or when the scope code names no ministry of the input (the report
+ * is then still scoped, and titled with the code). */
+const struct cons_ministry *report_scope(const struct cons_input *in);
+int report_is_scoped(const struct cons_input *in);
+/* Fills kv (REPORT_MAX_KV entries) and returns how many are used; free
+ * with report_kv_free. */
+size_t report_key_figures(const struct cons_input *in, const struct cons_result *res,
+                          struct report_kv *kv);
+void report_kv_free(struct report_kv *kv, size_t n);
+/* Display of an avoided impact in tCO2e or MWh: one decimal, "< 0,1" for a
+ * positive value that would show as zero. */
+void report_fmt_impact(struct buf *out, double v);
+/* Display name of ministry m, or its code when the name is empty. */
+const char *report_ministry_name(const struct cons_input *in, size_t m);
+/* Review state label for the ministry table: "Aucune" without roadmap. */
+const char *report_state_label(const struct cons_ministry *m);
+
+/* The "Méthode" note, as plain-text paragraphs. */
+extern const char *const report_method_notes[];
+extern const size_t report_nmethod_notes;
+
+void report_md(const struct cons_input *in, const struct cons_result *res, struct buf *out);
+void report_html(const struct cons_input *in, const struct cons_result *res, struct buf *out);
+void report_json(const struct cons_input *in, const struct cons_result *res, struct buf *out);
+void report_csv(const struct cons_input *in, const struct cons_result *res, struct buf *out);
+
+#endif

@@ -1,0 +1,181 @@
+/* report_json.c: the consolidated review as JSON (jansson), keys in a fixed order.
+ *
+ * Layout (every key always present, in this order):
+ *   title, period, scope ("" national),
+ *   units {ghg: "tCO2e", energy: "MWh", budget: "EUR"},
+ *   key_figures {ministries_total, ministries_with_roadmap, actions, realised,
+ *                share_realised (0..1, null without actions), key_actions, key_with_estimate,
+ *                key_ghg_t, key_energy_mwh, budget_eur},
+ *   status_total {<status code>: n, ...},
+ *   by_theme [{theme, label, total, by_status {...}, share_realised, key_ghg_t}],
+ *   by_level [{level, label, total, by_status {...}, share_realised}],
+ *   by_ministry [{code, name, has_roadmap, state (code, or null), actions,
+ *                 by_status {...}, share_realised, key_actions, key_ghg_t}],
+ *   top_ghg [{rank, ministry, ref, title, value_t, declared_value,
+ *             declared_unit, method}],
+ *   ministries_without_roadmap [code, ...],
+ *   method [paragraph, ...]
+ * Counts are integers; measures are reals rounded to 3 decimals (kg, kWh),
+ * shares to 4 decimals, euros to 2. */
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "core/xalloc.h"
+#include "report/report_int.h"
+
+static json_t *j_real(double v, int decimals)
+{
+	if (!isfinite(v))
+		return json_null();
+	double scale = pow(10.0, decimals);
+	double r = round(v * scale) / scale;
+	if (r == 0)
+		r = 0; /* no "-0.0" */
+	return json_real(r);
+}
+
+static json_t *j_count(size_t n)
+{
+	return json_integer((json_int_t)n);
+}
+
+static json_t *j_str(const char *s)
+{
+	/* json_string refuses invalid UTF-8; the store only holds valid text,
+	 * but never let a bad byte drop a field silently. */
+	json_t *j = json_string(s ? s : "");
+	return j ? j : json_string("\xef\xbf\xbd");
+}
+
+static json_t *j_by_status(const size_t *by_status)
+{
+	json_t *o = json_object();
+	for (int s = 0; s < STATUS_COUNT; s++)
+		json_object_set_new(o, status_code((enum status)s), j_count(by_status[s]));
+	return o;
+}
+
+/* Share of realised actions, null when there is no action to share. */
+static json_t *j_share(const size_t *by_status, size_t total)
+{
+	if (!total)
+		return json_null();
+	return j_real((double)by_status[STATUS_REALISEE] / (double)total, 4);
+}
+
+void report_json(const struct cons_input *in, const struct cons_result *res, struct buf *out)
+{
+	json_t *root = json_object();
+	struct buf title = BUF_INIT;
+	report_title(in, &title);
+	json_object_set_new(root, "title", j_str(title.ptr));
+	buf_free(&title);
+	json_object_set_new(root, "period", j_str(in->period));
+	json_object_set_new(root, "scope", j_str(in->scope));
+
+	json_t *units = json_object();
+	json_object_set_new(units, "ghg", json_string(REPORT_UNIT_GHG));
+	json_object_set_new(units, "energy", json_string(REPORT_UNIT_ENERGY));
+	json_object_set_new(units, "budget", json_string("EUR"));
+	json_object_set_new(root, "units", units);
+
+	json_t *k = json_object();
+	json_object_set_new(k, "ministries_total", j_count(res->ministries_total));
+	json_object_set_new(k, "ministries_with_roadmap", j_count(res->ministries_with_roadmap));
+	json_object_set_new(k, "actions", j_count(res->actions));
+	json_object_set_new(k, "realised", j_count(res->realised));
+	json_object_set_new(k, "share_realised", j_share(res->status_total, res->actions));
+	json_object_set_new(k, "key_actions", j_count(res->key_actions));
+	json_object_set_new(k, "key_with_estimate", j_count(res->key_with_estimate));
+	json_object_set_new(k, "key_ghg_t", j_real(res->key_ghg_t, 3));
+	json_object_set_new(k, "key_energy_mwh", j_real(res->key_energy_mwh, 3));
+	json_object_set_new(k, "budget_eur", j_real((double)res->budget_cents / 100.0, 2));
+	json_object_set_new(root, "key_figures", k);
+
+	json_object_set_new(root, "status_total", j_by_status(res->status_total));
+
+	json_t *themes = json_array();
+	for (int t = 0; t < THEME_COUNT; t++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "theme", json_string(theme_code((enum theme)t)));
+		json_object_set_new(o, "label", json_string(theme_label((enum theme)t)));
+		json_object_set_new(o, "total", j_count(res->theme_total[t]));
+		json_object_set_new(o, "by_status", j_by_status(res->theme_status[t]));
+		json_object_set_new(o, "share_realised",
+		                    j_share(res->theme_status[t], res->theme_total[t]));
+		json_object_set_new(o, "key_ghg_t", j_real(res->key_ghg_by_theme_t[t], 3));
+		json_array_append_new(themes, o);
+	}
+	json_object_set_new(root, "by_theme", themes);
+
+	json_t *levels = json_array();
+	for (int l = 0; l < LEVEL_COUNT; l++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "level", json_string(level_code((enum level)l)));
+		json_object_set_new(o, "label", json_string(level_label((enum level)l)));
+		json_object_set_new(o, "total", j_count(res->level_total[l]));
+		json_object_set_new(o, "by_status", j_by_status(res->level_status[l]));
+		json_object_set_new(o, "share_realised",
+		                    j_share(res->level_status[l], res->level_total[l]));
+		json_array_append_new(levels, o);
+	}
+	json_object_set_new(root, "by_level", levels);
+
+	json_t *mins = json_array();
+	json_t *without = json_array();
+	for (size_t m = 0; m < in->nministries; m++) {
+		const struct cons_ministry *cm = &in->ministries[m];
+		const struct cons_ministry_row *row = &res->by_ministry[m];
+		json_t *o = json_object();
+		json_object_set_new(o, "code", j_str(cm->code));
+		json_object_set_new(o, "name", j_str(cm->name));
+		json_object_set_new(o, "has_roadmap", json_boolean(cm->has_roadmap));
+		json_object_set_new(o, "state",
+		                    cm->has_roadmap ? json_string(rstate_code(cm->state))
+		                                    : json_null());
+		json_object_set_new(o, "actions", j_count(row->actions));
+		json_object_set_new(o, "by_status", j_by_status(row->by_status));
+		json_object_set_new(o, "share_realised", j_share(row->by_status, row->actions));
+		json_object_set_new(o, "key_actions", j_count(row->key));
+		json_object_set_new(o, "key_ghg_t", j_real(row->ghg_avoided_t, 3));
+		json_array_append_new(mins, o);
+		if (!cm->has_roadmap)
+			json_array_append_new(without, j_str(cm->code));
+	}
+	json_object_set_new(root, "by_ministry", mins);
+
+	json_t *top = json_array();
+	for (size_t i = 0; i < res->ntop_ghg; i++) {
+		const struct cons_action *a = &in->actions[res->top_ghg[i].action];
+		json_t *o = json_object();
+		json_object_set_new(o, "rank", j_count(i + 1));
+		json_object_set_new(
+		    o, "ministry",
+		    j_str(a->ministry < in->nministries ? in->ministries[a->ministry].code : ""));
+		json_object_set_new(o, "ref", j_str(a->ref));
+		json_object_set_new(o, "title", j_str(a->title));
+		json_object_set_new(o, "value_t", j_real(res->top_ghg[i].value_report, 3));
+		json_object_set_new(o, "declared_value", j_real(a->impact_value, 6));
+		json_object_set_new(o, "declared_unit", json_string(iunit_code(a->impact_unit)));
+		json_object_set_new(o, "method", j_str(a->impact_method));
+		json_array_append_new(top, o);
+	}
+	json_object_set_new(root, "top_ghg", top);
+	json_object_set_new(root, "ministries_without_roadmap", without);
+
+	json_t *method = json_array();
+	for (size_t i = 0; i < report_nmethod_notes; i++)
+		json_array_append_new(method, json_string(report_method_notes[i]));
+	json_object_set_new(root, "method", method);
+
+	/* Precision 15 prints every rounded value in its shortest exact form
+	 * (0.3, not 0.30000000000000004). */
+	char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+	if (!s)
+		xalloc_die("json_dumps");
+	buf_adds(out, s);
+	buf_addc(out, '\n');
+	free(s);
+	json_decref(root);
+}

@@ -1,0 +1,309 @@
+/* report_md.c: the consolidated review as GitHub-flavoured Markdown. */
+#include <string.h>
+
+#include "report/fmt.h"
+#include "report/report_int.h"
+
+/* Appends text so that it reads as plain text in a Markdown paragraph or
+ * table cell: punctuation Markdown or inline HTML would interpret is
+ * backslash-escaped, line breaks become spaces. */
+static void md_esc(struct buf *out, const char *text)
+{
+	for (const char *p = text ? text : ""; *p; p++) {
+		switch (*p) {
+		case '\\':
+		case '`':
+		case '*':
+		case '_':
+		case '[':
+		case ']':
+		case '<':
+		case '>':
+		case '|':
+		case '~':
+		case '&':
+		case '#':
+		case '!':
+		case '{':
+		case '}':
+			buf_addc(out, '\\');
+			buf_addc(out, *p);
+			break;
+		case '\r':
+			if (p[1] == '\n')
+				p++;
+			buf_addc(out, ' ');
+			break;
+		case '\n':
+		case '\t':
+			buf_addc(out, ' ');
+			break;
+		default:
+			buf_addc(out, *p);
+		}
+	}
+}
+
+/* Header and delimiter rows; align has one letter per column: 'l' for
+ * text, 'r' for numbers. */
+static void md_header(struct buf *out, const char *const *cols, size_t n, const char *align)
+{
+	buf_adds(out, "|");
+	for (size_t i = 0; i < n; i++) {
+		buf_addc(out, ' ');
+		md_esc(out, cols[i]);
+		buf_adds(out, " |");
+	}
+	buf_adds(out, "\n|");
+	for (size_t i = 0; i < n; i++)
+		buf_adds(out, align[i] == 'r' ? "---:|" : "---|");
+	buf_addc(out, '\n');
+}
+
+static void md_text(struct buf *out, const char *text, int bold)
+{
+	buf_adds(out, bold ? " **" : " ");
+	md_esc(out, text);
+	buf_adds(out, bold ? "** |" : " |");
+}
+
+static void md_count(struct buf *out, size_t n)
+{
+	buf_addc(out, ' ');
+	fmt_count(out, n);
+	buf_adds(out, " |");
+}
+
+static void md_pct(struct buf *out, double share)
+{
+	buf_addc(out, ' ');
+	fmt_pct(out, share, 1);
+	buf_adds(out, " |");
+}
+
+/* Share of realised actions, or a dash when there is no action at all. */
+static void md_share_cell(struct buf *out, const size_t *by_status, size_t total)
+{
+	if (total == 0)
+		md_text(out, "—", 0);
+	else
+		md_pct(out, (double)by_status[STATUS_REALISEE] / (double)total);
+}
+
+static void md_impact(struct buf *out, double v)
+{
+	struct buf t = BUF_INIT;
+	report_fmt_impact(&t, v);
+	md_text(out, t.ptr, 0);
+	buf_free(&t);
+}
+
+/* Status columns, total and share of one row (after its leading cells). */
+static void md_status_cells(struct buf *out, const size_t *by_status, size_t total)
+{
+	for (int s = 0; s < STATUS_COUNT; s++)
+		md_count(out, by_status[s]);
+	md_count(out, total);
+	md_share_cell(out, by_status, total);
+}
+
+/* Fills cols with lead, the status labels, "Total", "Part réalisée", then
+ * tail; returns the number of columns. */
+static size_t md_status_cols(const char **cols, const char *const *lead, size_t nlead,
+                             const char *const *tail, size_t ntail)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < nlead; i++)
+		cols[n++] = lead[i];
+	for (int s = 0; s < STATUS_COUNT; s++)
+		cols[n++] = status_label((enum status)s);
+	cols[n++] = "Total";
+	cols[n++] = "Part réalisée";
+	for (size_t i = 0; i < ntail; i++)
+		cols[n++] = tail[i];
+	return n;
+}
+
+static void md_key_figures(const struct cons_input *in, const struct cons_result *res,
+                           struct buf *out)
+{
+	struct report_kv kv[REPORT_MAX_KV];
+	size_t n = report_key_figures(in, res, kv);
+	static const char *const cols[] = {"Indicateur", "Valeur"};
+	buf_adds(out, "\n## " REPORT_H_KEY "\n\n");
+	md_header(out, cols, 2, "ll");
+	for (size_t i = 0; i < n; i++) {
+		buf_adds(out, "|");
+		md_text(out, kv[i].label, 0);
+		md_text(out, kv[i].value.ptr, 0);
+		buf_addc(out, '\n');
+	}
+	report_kv_free(kv, n);
+}
+
+static void md_themes(const struct cons_result *res, struct buf *out)
+{
+	static const char *const lead[] = {"Thème"};
+	const char *cols[STATUS_COUNT + 4];
+	size_t n = md_status_cols(cols, lead, 1, NULL, 0);
+	buf_adds(out, "\n## " REPORT_H_THEME "\n\n");
+	md_header(out, cols, n, "lrrrrrrr");
+	for (int t = 0; t < THEME_COUNT; t++) {
+		buf_adds(out, "|");
+		md_text(out, theme_label((enum theme)t), 0);
+		md_status_cells(out, res->theme_status[t], res->theme_total[t]);
+		buf_addc(out, '\n');
+	}
+	buf_adds(out, "|");
+	md_text(out, "Ensemble", 1);
+	md_status_cells(out, res->status_total, res->actions);
+	buf_addc(out, '\n');
+}
+
+static void md_ministries(const struct cons_input *in, const struct cons_result *res,
+                          struct buf *out)
+{
+	static const char *const lead[] = {"Ministère", "Feuille de route"};
+	static const char *const tail[] = {"Actions clés",
+	                                   "Impact évité des actions clés (" REPORT_UNIT_GHG ")"};
+	const char *cols[STATUS_COUNT + 6];
+	size_t n = md_status_cols(cols, lead, 2, tail, 2);
+	buf_adds(out, "\n## " REPORT_H_MINISTRY "\n\n");
+	md_header(out, cols, n, "llrrrrrrrrr");
+	for (size_t m = 0; m < in->nministries; m++) {
+		const struct cons_ministry_row *row = &res->by_ministry[m];
+		buf_adds(out, "|");
+		md_text(out, report_ministry_name(in, m), 0);
+		md_text(out, report_state_label(&in->ministries[m]), 0);
+		md_status_cells(out, row->by_status, row->actions);
+		md_count(out, row->key);
+		md_impact(out, row->ghg_avoided_t);
+		buf_addc(out, '\n');
+	}
+	buf_adds(out, "|");
+	md_text(out, "Ensemble", 1);
+	md_text(out, "", 0);
+	md_status_cells(out, res->status_total, res->actions);
+	md_count(out, res->key_actions);
+	md_impact(out, res->key_ghg_t);
+	buf_addc(out, '\n');
+}
+
+static void md_levels(const struct cons_result *res, struct buf *out)
+{
+	static const char *const lead[] = {"Niveau d'engagement visé"};
+	const char *cols[STATUS_COUNT + 4];
+	size_t n = md_status_cols(cols, lead, 1, NULL, 0);
+	buf_adds(out, "\n## " REPORT_H_LEVEL "\n\n");
+	md_header(out, cols, n, "lrrrrrrr");
+	for (int l = 0; l < LEVEL_COUNT; l++) {
+		buf_adds(out, "|");
+		md_text(out, level_label((enum level)l), 0);
+		md_status_cells(out, res->level_status[l], res->level_total[l]);
+		buf_addc(out, '\n');
+	}
+	buf_adds(out, "|");
+	md_text(out, "Ensemble", 1);
+	md_status_cells(out, res->status_total, res->actions);
+	buf_addc(out, '\n');
+}
+
+static void md_key_themes(const struct cons_result *res, struct buf *out)
+{
+	static const char *const cols[] = {"Thème", "Impact évité estimé (" REPORT_UNIT_GHG ")",
+	                                   "Part du total"};
+	buf_adds(out, "\n## " REPORT_H_KEY_THEME "\n\n");
+	md_header(out, cols, 3, "lrr");
+	for (int t = 0; t < THEME_COUNT; t++) {
+		buf_adds(out, "|");
+		md_text(out, theme_label((enum theme)t), 0);
+		md_impact(out, res->key_ghg_by_theme_t[t]);
+		if (res->key_ghg_t > 0)
+			md_pct(out, res->key_ghg_by_theme_t[t] / res->key_ghg_t);
+		else
+			md_text(out, "—", 0);
+		buf_addc(out, '\n');
+	}
+	buf_adds(out, "|");
+	md_text(out, "Ensemble", 1);
+	md_impact(out, res->key_ghg_t);
+	if (res->key_ghg_t > 0)
+		md_pct(out, 1);
+	else
+		md_text(out, "—", 0);
+	buf_addc(out, '\n');
+}
+
+static void md_top(const struct cons_input *in, const struct cons_result *res, struct buf *out)
+{
+	static const char *const cols[] = {"Rang",
+	                                   "Ministère",
+	                                   "Référence",
+	                                   "Action",
+	                                   "Impact évité estimé (" REPORT_UNIT_GHG ")",
+	                                   "Méthode d'estimation"};
+	buf_adds(out, "\n## " REPORT_H_TOP "\n\n");
+	if (res->ntop_ghg == 0) {
+		buf_adds(out, "Aucune action n'a d'estimation d'impact évité en équivalent CO2.\n");
+		return;
+	}
+	md_header(out, cols, 6, "rlllrl");
+	for (size_t i = 0; i < res->ntop_ghg; i++) {
+		const struct cons_action *a = &in->actions[res->top_ghg[i].action];
+		buf_adds(out, "|");
+		md_count(out, i + 1);
+		md_text(out, report_ministry_name(in, a->ministry), 0);
+		md_text(out, a->ref, 0);
+		md_text(out, a->title, 0);
+		md_impact(out, res->top_ghg[i].value_report);
+		md_text(out, a->impact_method && a->impact_method[0] ? a->impact_method : "—", 0);
+		buf_addc(out, '\n');
+	}
+}
+
+static void md_no_roadmap(const struct cons_input *in, struct buf *out)
+{
+	size_t n = 0;
+	buf_adds(out, "\n## " REPORT_H_NOROADMAP "\n\n");
+	for (size_t m = 0; m < in->nministries; m++) {
+		if (in->ministries[m].has_roadmap)
+			continue;
+		buf_adds(out, "- ");
+		md_esc(out, report_ministry_name(in, m));
+		buf_addc(out, '\n');
+		n++;
+	}
+	if (n == 0)
+		buf_adds(out, "Tous les ministères ont une feuille de route pour la période.\n");
+}
+
+void report_md(const struct cons_input *in, const struct cons_result *res, struct buf *out)
+{
+	struct buf t = BUF_INIT;
+	report_title(in, &t);
+	buf_adds(out, "# ");
+	md_esc(out, t.ptr);
+	buf_adds(out, "\n\n");
+	buf_reset(&t);
+	report_subtitle(in, &t);
+	md_esc(out, t.ptr);
+	buf_addc(out, '\n');
+	buf_free(&t);
+
+	md_key_figures(in, res, out);
+	md_themes(res, out);
+	if (!report_is_scoped(in))
+		md_ministries(in, res, out);
+	md_levels(res, out);
+	md_key_themes(res, out);
+	md_top(in, res, out);
+	if (!report_is_scoped(in))
+		md_no_roadmap(in, out);
+
+	buf_adds(out, "\n## " REPORT_H_METHOD "\n\n");
+	for (size_t i = 0; i < report_nmethod_notes; i++) {
+		buf_adds(out, "- ");
+		md_esc(out, report_method_notes[i]);
+		buf_addc(out, '\n');
+	}
+}

@@ -1,0 +1,450 @@
+/* test_report.c: the report in its four formats against reviewed golden files,
+ * plus escaping, JSON round trip, determinism, size and number formatting.
+ *
+ * NUMECO_UPDATE_GOLDEN=1 rewrites tests/data/report/ from the current output
+ * (then review the diff: those files are what users see). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/fmt.h"
+#include "report/report.h"
+
+#define HOSTILE "<script>alert(\"x\")</script> & co"
+
+struct act {
+	size_t ministry;
+	const char *ref, *title;
+	enum theme theme;
+	enum level level;
+	enum status status;
+	int key;
+	int64_t budget; /* cents, -1 unknown */
+	double impact;
+	int unit; /* -1: no estimate */
+	const char *method;
+};
+
+static void add_action(struct cons_input *in, const struct act *x)
+{
+	struct cons_action a;
+	memset(&a, 0, sizeof(a));
+	a.ministry = x->ministry;
+	a.ref = (char *)x->ref;
+	a.title = (char *)x->title;
+	a.theme = x->theme;
+	a.level = x->level;
+	a.status = x->status;
+	a.key = x->key;
+	a.has_budget = x->budget >= 0;
+	a.budget_cents = x->budget >= 0 ? x->budget : 0;
+	a.has_impact = x->unit >= 0;
+	a.impact_value = x->impact;
+	a.impact_unit = x->unit >= 0 ? (enum iunit)x->unit : IUNIT_TCO2E;
+	a.impact_method = (char *)x->method;
+	cons_input_add_action(in, &a);
+}
+
+/* A small national review: four ministries (one without roadmap, one with a
+ * very long name), every status, every unit, a tie in the ranking, and
+ * hostile text in titles and methods. */
+static void fixture(struct cons_input *in, const char *scope)
+{
+	static const struct act acts[] = {
+	    {0, "AGR-01", "Allonger la durée d'usage des postes de travail", THEME_ACHATS,
+	     LEVEL_REALISATION, STATUS_REALISEE, 1, 1200000, 42.5, IUNIT_TCO2E,
+	     "Base Empreinte ADEME, 850 postes × 50 kgCO2e"},
+	    {0, "AGR-02", "Former les agents au numérique responsable", THEME_SENSIBILISATION,
+	     LEVEL_REALISATION, STATUS_EN_COURS, 0, 300000, 0, -1, ""},
+	    {0, "AGR-03", "Mesurer l'empreinte du parc", THEME_STRATEGIE, LEVEL_EXPERIMENTATION,
+	     STATUS_REALISEE, 1, -1, 0, -1, ""},
+	    {0, "AGR-04", HOSTILE, THEME_CONCEPTION, LEVEL_REFLEXION, STATUS_A_LANCER, 0, -1, 1500,
+	     IUNIT_KGCO2E, "Méthode | *gras* <b>"},
+	    {1, "ARM-1", "Éteindre les serveurs inutilisés; \"zombies\"", THEME_DATACENTER,
+	     LEVEL_REALISATION, STATUS_EN_COURS, 1, 2500050, 120000, IUNIT_KWH, "Relevés des PDU"},
+	    {1, "ARM-2", "Mutualiser les salles serveurs", THEME_DATACENTER, LEVEL_REALISATION,
+	     STATUS_REPORTEE, 1, -1, 15, IUNIT_TCO2E, "Estimation interne"},
+	    {1, "ARM-3", "=Réemploi des smartphones", THEME_FIN_DE_VIE, LEVEL_EXPERIMENTATION,
+	     STATUS_REALISEE, 0, -1, 15, IUNIT_TCO2E, "Nombre d'appareils × facteur"},
+	    {1, "ARM-4", "Clause environnementale dans les marchés", THEME_ACHATS, LEVEL_REFLEXION,
+	     STATUS_ABANDONNEE, 0, -1, 0, -1, ""},
+	    {3, "ECO-A", "Écoconception des démarches en ligne", THEME_CONCEPTION,
+	     LEVEL_REALISATION, STATUS_EN_COURS, 1, 4000000, 8000, IUNIT_KGCO2E,
+	     "RGESN et mesure GreenIT"},
+	    {3, "ECO-B", "Réduire les impressions", THEME_USAGE, LEVEL_REALISATION, STATUS_REALISEE,
+	     1, 0, 2.5, IUNIT_MWH, "Compteurs des copieurs"},
+	    {3, "ECO-C", "Nommer un référent dans chaque direction", THEME_STRATEGIE,
+	     LEVEL_REALISATION, STATUS_REALISEE, 0, -1, 0, -1, ""},
+	    {3, "ECO-D", "Collecter les équipements en fin de vie", THEME_FIN_DE_VIE,
+	     LEVEL_EXPERIMENTATION, STATUS_A_LANCER, 1, 50, 30, IUNIT_KGCO2E, ""},
+	};
+	cons_input_init(in);
+	free(in->period);
+	in->period = strdup("2022");
+	free(in->scope);
+	in->scope = strdup(scope);
+	static const struct {
+		const char *code, *name;
+		int has_roadmap;
+		enum rstate state;
+	} mins[] = {
+	    {"MIN-AGRI", "Ministère de l'Agriculture et de la Souveraineté alimentaire", 1,
+	     RSTATE_VALIDEE},
+	    {"MIN-ARMEES", "Ministère des Armées", 1, RSTATE_RELUE},
+	    {"MIN-CULTURE", "Ministère de la Culture", 0, RSTATE_BROUILLON},
+	    {"MIN-ECO",
+	     "Ministère de l'Économie, des Finances et de la Souveraineté industrielle et "
+	     "numérique",
+	     1, RSTATE_SOUMISE},
+	};
+	/* A scoped input holds only that ministry, as the store gives it. */
+	for (size_t m = 0; m < sizeof(mins) / sizeof(mins[0]); m++) {
+		if (scope[0] && strcmp(scope, mins[m].code) != 0)
+			continue;
+		size_t idx = cons_input_add_ministry(in, mins[m].code, mins[m].name,
+		                                     mins[m].has_roadmap, mins[m].state);
+		for (size_t i = 0; i < sizeof(acts) / sizeof(acts[0]); i++) {
+			if (acts[i].ministry != m)
+				continue;
+			struct act x = acts[i];
+			x.ministry = idx;
+			add_action(in, &x);
+		}
+	}
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	struct buf b = BUF_INIT;
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	*len = b.len;
+	return buf_detach(&b);
+}
+
+static void render(const char *scope, enum report_format fmt, struct buf *out)
+{
+	struct cons_input in;
+	struct cons_result res;
+	fixture(&in, scope);
+	consolidate(&in, 10, &res);
+	report_render(&in, &res, fmt, out);
+	cons_result_free(&res);
+	cons_input_free(&in);
+}
+
+static void golden(const char *name, const char *scope, enum report_format fmt)
+{
+	const char *data = getenv("NUMECO_TEST_DATA");
+	assert_non_null(data);
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/report/%s", data, name);
+	struct buf out = BUF_INIT;
+	render(scope, fmt, &out);
+	const char *update = getenv("NUMECO_UPDATE_GOLDEN");
+	if (update && strcmp(update, "1") == 0) {
+		FILE *f = fopen(path, "wb");
+		assert_non_null(f);
+		assert_int_equal(fwrite(out.ptr, 1, out.len, f), out.len);
+		assert_int_equal(fclose(f), 0);
+	}
+	size_t len = 0;
+	char *want = read_file(path, &len);
+	if (!want)
+		fail_msg("golden file %s missing (run with NUMECO_UPDATE_GOLDEN=1)", path);
+	if (len != out.len || memcmp(want, out.ptr, len) != 0) {
+		char got[4200];
+		snprintf(got, sizeof(got), "%s.got", path);
+		FILE *f = fopen(got, "wb");
+		if (f) {
+			fwrite(out.ptr, 1, out.len, f);
+			fclose(f);
+		}
+		fail_msg("%s differs from the golden file; output written to %s", name, got);
+	}
+	free(want);
+	buf_free(&out);
+}
+
+static void test_golden_md(void **state)
+{
+	(void)state;
+	golden("bilan.md", "", REPORT_MD);
+}
+
+static void test_golden_html(void **state)
+{
+	(void)state;
+	golden("bilan.html", "", REPORT_HTML);
+}
+
+static void test_golden_json(void **state)
+{
+	(void)state;
+	golden("bilan.json", "", REPORT_JSON);
+}
+
+static void test_golden_csv(void **state)
+{
+	(void)state;
+	golden("bilan.csv", "", REPORT_CSV);
+}
+
+static void test_golden_scoped(void **state)
+{
+	(void)state;
+	golden("bilan-min-armees.md", "MIN-ARMEES", REPORT_MD);
+}
+
+static void test_html_escapes(void **state)
+{
+	(void)state;
+	struct buf out = BUF_INIT;
+	render("", REPORT_HTML, &out);
+	assert_non_null(
+	    strstr(out.ptr, "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co"));
+	assert_null(strstr(out.ptr, "<script"));
+	assert_null(strstr(out.ptr, "<b>"));
+	assert_non_null(strstr(out.ptr, "<!doctype html>\n<html lang=\"fr\">"));
+	/* One h1. */
+	const char *h1 = strstr(out.ptr, "<h1");
+	assert_non_null(h1);
+	assert_null(strstr(h1 + 1, "<h1"));
+	buf_free(&out);
+
+	render("", REPORT_MD, &out);
+	/* Every '<' of user text is backslash-escaped in Markdown. */
+	for (const char *p = strchr(out.ptr, '<'); p; p = strchr(p + 1, '<'))
+		assert_true(p > out.ptr && p[-1] == '\\');
+	assert_non_null(strstr(out.ptr, "\\<script\\>"));
+	assert_non_null(strstr(out.ptr, "Méthode \\| \\*gras\\* \\<b\\>"));
+	buf_free(&out);
+}
+
+static void test_json_round_trip(void **state)
+{
+	(void)state;
+	struct buf out = BUF_INIT;
+	render("", REPORT_JSON, &out);
+	json_error_t jerr;
+	json_t *root = json_loadb(out.ptr, out.len, 0, &jerr);
+	if (!root)
+		fail_msg("JSON does not parse: %s (line %d)", jerr.text, jerr.line);
+	json_t *k = json_object_get(root, "key_figures");
+	assert_non_null(k);
+	assert_int_equal(json_integer_value(json_object_get(k, "actions")), 12);
+	assert_int_equal(json_integer_value(json_object_get(k, "realised")), 5);
+	assert_int_equal(json_integer_value(json_object_get(k, "ministries_with_roadmap")), 3);
+	/* Key GHG: 42.5 + 15 + 8 + 0.03 t; key energy: 120 + 2.5 MWh. */
+	assert_true(json_real_value(json_object_get(k, "key_ghg_t")) == 65.53);
+	assert_true(json_real_value(json_object_get(k, "key_energy_mwh")) == 122.5);
+	assert_true(json_real_value(json_object_get(k, "budget_eur")) == 80001.0);
+	json_t *top = json_object_get(root, "top_ghg");
+	assert_int_equal(json_array_size(top), 6);
+	/* Tie at 15 t: MIN-ARMEES ARM-2 before ARM-3. */
+	assert_string_equal(json_string_value(json_object_get(json_array_get(top, 1), "ref")),
+	                    "ARM-2");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(top, 3), "title")),
+	                    "Écoconception des démarches en ligne");
+	json_t *without = json_object_get(root, "ministries_without_roadmap");
+	assert_int_equal(json_array_size(without), 1);
+	assert_string_equal(json_string_value(json_array_get(without, 0)), "MIN-CULTURE");
+	json_decref(root);
+	buf_free(&out);
+}
+
+static void test_deterministic(void **state)
+{
+	(void)state;
+	for (int f = REPORT_MD; f <= REPORT_CSV; f++) {
+		struct buf a = BUF_INIT, b = BUF_INIT;
+		render("", (enum report_format)f, &a);
+		render("", (enum report_format)f, &b);
+		assert_int_equal(a.len, b.len);
+		assert_memory_equal(a.ptr, b.ptr, a.len);
+		buf_free(&a);
+		buf_free(&b);
+	}
+}
+
+/* Eleven ministries with about thirty actions each, as in a real period:
+ * the HTML page must stay light. */
+static void test_html_size(void **state)
+{
+	(void)state;
+	struct cons_input in;
+	struct cons_result res;
+	cons_input_init(&in);
+	char code[32], name[128], ref[32], title[128];
+	for (size_t m = 0; m < 11; m++) {
+		snprintf(code, sizeof(code), "MIN-%02zu", m);
+		snprintf(name, sizeof(name), "Ministère numéro %zu de l'administration centrale",
+		         m);
+		cons_input_add_ministry(&in, code, name, m != 7, RSTATE_VALIDEE);
+		if (m == 7)
+			continue;
+		for (size_t i = 0; i < 30; i++) {
+			snprintf(ref, sizeof(ref), "A-%02zu", i);
+			snprintf(title, sizeof(title),
+			         "Action %zu du ministère %zu, avec un titre "
+			         "de longueur ordinaire",
+			         i, m);
+			struct act x = {m,
+			                ref,
+			                title,
+			                (enum theme)(i % THEME_COUNT),
+			                (enum level)(i % LEVEL_COUNT),
+			                (enum status)((i + m) % STATUS_COUNT),
+			                i % 4 == 0,
+			                100000,
+			                (double)(i * 3 + m),
+			                i % 3 ? IUNIT_TCO2E : -1,
+			                "Méthode déclarée"};
+			add_action(&in, &x);
+		}
+	}
+	consolidate(&in, 10, &res);
+	struct buf out = BUF_INIT;
+	report_render(&in, &res, REPORT_HTML, &out);
+	print_message("HTML for 11 ministries, 300 actions: %zu bytes\n", out.len);
+	assert_true(out.len < 60 * 1024);
+	buf_free(&out);
+	cons_result_free(&res);
+	cons_input_free(&in);
+}
+
+/* No ministry, no action: every format renders, JSON still parses. */
+static void test_empty_input(void **state)
+{
+	(void)state;
+	struct cons_input in;
+	struct cons_result res;
+	cons_input_init(&in);
+	consolidate(&in, 10, &res);
+	for (int f = REPORT_MD; f <= REPORT_CSV; f++) {
+		struct buf out = BUF_INIT;
+		report_render(&in, &res, (enum report_format)f, &out);
+		assert_true(out.len > 0);
+		if (f == REPORT_JSON) {
+			json_t *root = json_loadb(out.ptr, out.len, 0, NULL);
+			assert_non_null(root);
+			assert_true(json_is_null(json_object_get(
+			    json_object_get(root, "key_figures"), "share_realised")));
+			json_decref(root);
+		}
+		if (f == REPORT_HTML)
+			assert_null(strstr(out.ptr, "<svg")); /* no empty charts */
+		buf_free(&out);
+	}
+	cons_result_free(&res);
+	cons_input_free(&in);
+}
+
+static void check_fmt(void (*fn)(struct buf *), const char *expect)
+{
+	struct buf b = BUF_INIT;
+	fn(&b);
+	assert_string_equal(b.ptr, expect);
+	buf_free(&b);
+}
+
+static void f1(struct buf *b)
+{
+	fmt_count(b, 1234567);
+}
+static void f2(struct buf *b)
+{
+	fmt_dec(b, 1234.56, 1);
+}
+static void f3(struct buf *b)
+{
+	fmt_pct(b, 0.3023, 1);
+}
+static void f4(struct buf *b)
+{
+	fmt_euros(b, 123456789);
+}
+static void f5(struct buf *b)
+{
+	fmt_euros(b, 100000);
+}
+static void f6(struct buf *b)
+{
+	fmt_dec(b, -0.04, 1);
+}
+static void f7(struct buf *b)
+{
+	fmt_plain(b, -2.5, 2, '.');
+}
+static void f8(struct buf *b)
+{
+	fmt_dec(b, 999.96, 1);
+}
+static void f9(struct buf *b)
+{
+	fmt_count(b, 0);
+}
+
+static void test_fmt(void **state)
+{
+	(void)state;
+	check_fmt(f1, "1\u202f234\u202f567");
+	check_fmt(f2, "1\u202f234,6");
+	check_fmt(f3, "30,2\u00a0%");
+	check_fmt(f4, "1\u202f234\u202f567,89\u00a0€");
+	check_fmt(f5, "1\u202f000\u00a0€");
+	check_fmt(f6, "0,0");
+	check_fmt(f7, "-2.50");
+	check_fmt(f8, "1\u202f000,0");
+	check_fmt(f9, "0");
+}
+
+static void test_format_parse(void **state)
+{
+	(void)state;
+	enum report_format f;
+	assert_int_equal(report_format_parse("md", &f), 0);
+	assert_int_equal(f, REPORT_MD);
+	assert_int_equal(report_format_parse("markdown", &f), 0);
+	assert_int_equal(f, REPORT_MD);
+	assert_int_equal(report_format_parse("HTML", &f), 0);
+	assert_int_equal(f, REPORT_HTML);
+	assert_int_equal(report_format_parse("json", &f), 0);
+	assert_int_equal(f, REPORT_JSON);
+	assert_int_equal(report_format_parse("csv", &f), 0);
+	assert_int_equal(f, REPORT_CSV);
+	assert_int_equal(report_format_parse("pdf", &f), -1);
+	assert_int_equal(report_format_parse("", &f), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_golden_md),
+	    cmocka_unit_test(test_golden_html),
+	    cmocka_unit_test(test_golden_json),
+	    cmocka_unit_test(test_golden_csv),
+	    cmocka_unit_test(test_golden_scoped),
+	    cmocka_unit_test(test_html_escapes),
+	    cmocka_unit_test(test_json_round_trip),
+	    cmocka_unit_test(test_deterministic),
+	    cmocka_unit_test(test_html_size),
+	    cmocka_unit_test(test_empty_input),
+	    cmocka_unit_test(test_fmt),
+	    cmocka_unit_test(test_format_parse),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
