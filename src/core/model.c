@@ -71,9 +71,13 @@ static const struct vocab iunits[IUNIT_COUNT] = {
 	{ "MWh", "MWh", NULL },
 };
 
-/* Matches s against codes, labels and aliases after folding. */
+/* Matches s against codes, labels and aliases: exactly first (what numeco's
+ * own exports contain, so large re-imports stay fast), then after folding. */
 static int vocab_parse(const struct vocab *v, int count, const char *s)
 {
+	for (int i = 0; i < count; i++)
+		if (strcmp(s, v[i].code) == 0 || strcmp(s, v[i].label) == 0)
+			return i;
 	struct buf fs = BUF_INIT, fv = BUF_INIT;
 	int found = -1;
 	text_fold(s, &fs);
