@@ -159,6 +159,32 @@ int cli_actor(const struct cli_ctx *ctx, struct store *s, struct actor *a, struc
 	return 0;
 }
 
+int cli_transaction(const struct cli_ctx *ctx, cli_tx_fn fn, void *arg)
+{
+	struct store *s = cli_open(ctx, STORE_OPEN_EXISTING);
+	if (!s)
+		return CLI_FAIL;
+	struct actor actor;
+	struct person who = { 0 };
+	struct buf id = BUF_INIT;
+	struct err e = ERR_INIT;
+	int rc = CLI_FAIL;
+	if (cli_actor(ctx, s, &actor, &who, &id))
+		goto out;
+	if (store_begin(s, &e) || fn(s, &actor, arg, &e) || store_commit(s, &e)) {
+		store_rollback(s);
+		rc = cli_fail(&e);
+		goto out;
+	}
+	rc = CLI_OK;
+out:
+	person_free(&who);
+	buf_free(&id);
+	err_free(&e);
+	store_close(s);
+	return rc;
+}
+
 int cli_read_file(const char *path, struct buf *out, struct err *err)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");

@@ -51,6 +51,10 @@ struct store *cli_open(const struct cli_ctx *ctx, enum store_open_mode mode);
  * (free with person_free). Prints the error and returns -1. */
 int cli_actor(const struct cli_ctx *ctx, struct store *s, struct actor *a, struct person *who,
 	      struct buf *idbuf);
+/* Opens the store, resolves the actor, and runs fn inside one transaction
+ * (rolled back when fn fails); prints the error. Returns CLI_OK or CLI_FAIL. */
+typedef int (*cli_tx_fn)(struct store *s, const struct actor *a, void *arg, struct err *e);
+int cli_transaction(const struct cli_ctx *ctx, cli_tx_fn fn, void *arg);
 /* Reads a whole file ("-" for standard input). */
 int cli_read_file(const char *path, struct buf *out, struct err *err);
 /* Writes out to path, or standard output when path is NULL or "-". */

@@ -25,6 +25,18 @@ static const struct cli_cmd subs[] = {
 	{ NULL, NULL, NULL, NULL },
 };
 
+struct org_arg {
+	const char *code, *name;
+	enum org_kind kind;
+	const char *parent;
+};
+
+static int do_org_add(struct store *s, const struct actor *a, void *arg, struct err *e)
+{
+	struct org_arg *x = arg;
+	return dir_add_org(s, a, x->code, x->name, x->kind, x->parent, e);
+}
+
 static int org_add(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *name = NULL, *kind_s = NULL, *parent = "", *pos[1];
@@ -44,29 +56,10 @@ static int org_add(const struct cli_ctx *ctx, int argc, char **argv)
 				"direction, service ou mission)\n", kind_s);
 		return CLI_USAGE;
 	}
-	struct store *s = cli_open(ctx, STORE_OPEN_EXISTING);
-	if (!s)
-		return CLI_FAIL;
-	struct actor actor;
-	struct person who;
-	struct buf id = BUF_INIT;
-	struct err e = ERR_INIT;
-	rc = CLI_FAIL;
-	if (cli_actor(ctx, s, &actor, &who, &id))
-		goto out;
-	if (store_begin(s, &e) || dir_add_org(s, &actor, pos[0], name, kind, parent, &e) ||
-	    store_commit(s, &e)) {
-		store_rollback(s);
-		rc = cli_fail(&e);
-		goto out;
-	}
-	printf("Organisation ajoutée : %s — %s (%s)\n", pos[0], name, org_kind_label(kind));
-	rc = CLI_OK;
-out:
-	person_free(&who);
-	buf_free(&id);
-	err_free(&e);
-	store_close(s);
+	struct org_arg x = { pos[0], name, kind, parent };
+	rc = cli_transaction(ctx, do_org_add, &x);
+	if (rc == CLI_OK)
+		printf("Organisation ajoutée : %s — %s (%s)\n", pos[0], name, org_kind_label(kind));
 	return rc;
 }
 

@@ -19,6 +19,18 @@ static const struct cli_cmd subs[] = {
 	{ NULL, NULL, NULL, NULL },
 };
 
+struct person_arg {
+	const char *email, *name;
+	enum role role;
+	const char *org;
+};
+
+static int do_person_add(struct store *s, const struct actor *a, void *arg, struct err *e)
+{
+	struct person_arg *x = arg;
+	return dir_add_person(s, a, x->email, x->name, x->role, x->org, e);
+}
+
 static int person_add(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *name = NULL, *role_s = NULL, *org = NULL, *pos[1];
@@ -40,29 +52,10 @@ static int person_add(const struct cli_ctx *ctx, int argc, char **argv)
 				"correspondant ou lecteur)\n", role_s);
 		return CLI_USAGE;
 	}
-	struct store *s = cli_open(ctx, STORE_OPEN_EXISTING);
-	if (!s)
-		return CLI_FAIL;
-	struct actor actor;
-	struct person who;
-	struct buf id = BUF_INIT;
-	struct err e = ERR_INIT;
-	rc = CLI_FAIL;
-	if (cli_actor(ctx, s, &actor, &who, &id))
-		goto out;
-	if (store_begin(s, &e) || dir_add_person(s, &actor, pos[0], name, role, org, &e) ||
-	    store_commit(s, &e)) {
-		store_rollback(s);
-		rc = cli_fail(&e);
-		goto out;
-	}
-	printf("Personne ajoutée : %s — %s, %s (%s)\n", pos[0], name, role_label(role), org);
-	rc = CLI_OK;
-out:
-	person_free(&who);
-	buf_free(&id);
-	err_free(&e);
-	store_close(s);
+	struct person_arg x = { pos[0], name, role, org };
+	rc = cli_transaction(ctx, do_person_add, &x);
+	if (rc == CLI_OK)
+		printf("Personne ajoutée : %s — %s, %s (%s)\n", pos[0], name, role_label(role), org);
 	return rc;
 }
 

@@ -37,35 +37,6 @@ static const struct cli_cmd subs[] = {
 	{ NULL, NULL, NULL, NULL },
 };
 
-/* Shared frame: open the store, resolve the actor, run op in a transaction. */
-typedef int (*review_op)(struct store *s, const struct actor *a, void *arg, struct err *e);
-
-static int in_transaction(const struct cli_ctx *ctx, review_op op, void *arg)
-{
-	struct store *s = cli_open(ctx, STORE_OPEN_EXISTING);
-	if (!s)
-		return CLI_FAIL;
-	struct actor actor;
-	struct person who = { 0 };
-	struct buf id = BUF_INIT;
-	struct err e = ERR_INIT;
-	int rc = CLI_FAIL;
-	if (cli_actor(ctx, s, &actor, &who, &id))
-		goto out;
-	if (store_begin(s, &e) || op(s, &actor, arg, &e) || store_commit(s, &e)) {
-		store_rollback(s);
-		rc = cli_fail(&e);
-		goto out;
-	}
-	rc = CLI_OK;
-out:
-	person_free(&who);
-	buf_free(&id);
-	err_free(&e);
-	store_close(s);
-	return rc;
-}
-
 struct add_arg {
 	const char *org, *period, *action, *text;
 	enum rkind kind;
@@ -100,7 +71,7 @@ static int review_add_cmd(const struct cli_ctx *ctx, int argc, char **argv)
 				"ou commentaire)\n", kind_s);
 		return CLI_USAGE;
 	}
-	rc = in_transaction(ctx, do_add, &x);
+	rc = cli_transaction(ctx, do_add, &x);
 	if (rc == CLI_OK)
 		printf("%s n° %" PRId64 " ajoutée à %s %s%s%s.\n", rkind_label(x.kind), x.id, x.org,
 		       x.period, *x.action ? ", action " : "", x.action);
@@ -137,7 +108,7 @@ static int review_state_cmd(const struct cli_ctx *ctx, int argc, char **argv)
 				"soumise, relue ou validee)\n", pos[0]);
 		return CLI_USAGE;
 	}
-	rc = in_transaction(ctx, do_state, &x);
+	rc = cli_transaction(ctx, do_state, &x);
 	if (rc == CLI_OK)
 		printf("Feuille de route %s %s : %s → %s.\n", x.org, x.period,
 		       rstate_label(x.from), rstate_label(x.to));
@@ -177,7 +148,7 @@ static int review_done_cmd(const struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_USAGE;
 	}
 	x.addressed = undo == NULL;
-	rc = in_transaction(ctx, do_done, &x);
+	rc = cli_transaction(ctx, do_done, &x);
 	if (rc == CLI_OK)
 		printf("Recommandation n° %" PRId64 " : %s.\n", x.id,
 		       x.addressed ? "traitée" : "non traitée");

@@ -30,8 +30,7 @@ static const char *fold_cp(unsigned cp)
 	return NULL;
 }
 
-/* Decodes one code point; returns its length in bytes, or 0 if invalid. */
-static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
+size_t text_utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
 {
 	if (n == 0)
 		return 0;
@@ -72,7 +71,7 @@ void text_fold(const char *s, struct buf *out)
 	size_t start = out->len;
 	while (n > 0) {
 		unsigned cp;
-		size_t len = utf8_decode(p, n, &cp);
+		size_t len = text_utf8_decode(p, n, &cp);
 		if (len == 0) { /* invalid byte: treat as a separator */
 			len = 1;
 			cp = ' ';
@@ -117,7 +116,7 @@ int text_utf8_valid(const char *s, size_t n)
 	const unsigned char *p = (const unsigned char *)s;
 	while (n > 0) {
 		unsigned cp;
-		size_t len = utf8_decode(p, n, &cp);
+		size_t len = text_utf8_decode(p, n, &cp);
 		if (len == 0)
 			return 0;
 		p += len;

@@ -5,7 +5,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "io/parse.h"
 
@@ -148,17 +147,4 @@ void audit_diff(const char *before, const char *after, const char *indent, struc
 out:
 	json_decref(a);
 	json_decref(b);
-}
-
-void audit_now(char iso[32])
-{
-	const char *pinned = getenv("NUMECO_NOW");
-	if (pinned && *pinned && strlen(pinned) < 32) {
-		strcpy(iso, pinned);
-		return;
-	}
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(iso, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }

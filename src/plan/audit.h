@@ -19,8 +19,5 @@ void audit_pairs_json(struct buf *out, const char *k1, ...);
  * differs between two snapshots; either may be "" (creation, deletion).
  * Lines end with '\n'. Invalid JSON is shown raw. */
 void audit_diff(const char *before, const char *after, const char *indent, struct buf *out);
-/* Current time as ISO 8601 UTC into iso (21 bytes), or the value of the
- * NUMECO_NOW environment variable when set (tests pin time that way). */
-void audit_now(char iso[32]);
 
 #endif

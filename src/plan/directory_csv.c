@@ -1,5 +1,6 @@
 /* directory_csv.c: organisations and people, added one by one or imported
  * from CSV, each change audited (see directory_csv.h). */
+#include "core/clock.h"
 #include "plan/directory_csv.h"
 
 #include <string.h>
@@ -11,7 +12,7 @@ static int audit_create(struct store *s, const struct actor *actor, const char *
 			const char *key, const struct buf *after, struct err *err)
 {
 	char now[32];
-	audit_now(now);
+	clock_now_iso(now);
 	struct audit_entry e = { 0, now, (char *)actor->id, (char *)entity, (char *)key,
 				 (char *)"create", (char *)"", after->ptr };
 	return store_audit_add(s, &e, err);

@@ -1,4 +1,5 @@
 /* review.c: recommendations, comments and review states (see review.h). */
+#include "core/clock.h"
 #include "plan/review.h"
 
 #include <inttypes.h>
@@ -30,7 +31,7 @@ static int audit(struct store *s, const struct actor *actor, const char *entity,
 		 struct err *err)
 {
 	char now[32];
-	audit_now(now);
+	clock_now_iso(now);
 	struct audit_entry e = { 0, now, (char *)actor->id, (char *)entity, (char *)key,
 				 (char *)op, (char *)before, (char *)after };
 	return store_audit_add(s, &e, err);
@@ -67,7 +68,7 @@ int review_add(struct store *s, const struct actor *actor, const char *org_code,
 		if (found <= 0)
 			goto out;
 	}
-	audit_now(now);
+	clock_now_iso(now);
 	struct review r = { 0, rm.id, (char *)action_ref, kind, (char *)text, (char *)actor->id,
 			    now, 0 };
 	if (store_review_add(s, &r, err))

@@ -1,5 +1,6 @@
 /* roadmap_import.c: importing a roadmap file into the store and exporting it
  * back (see roadmap_import.h). */
+#include "core/clock.h"
 #include "plan/roadmap_import.h"
 
 #include <stdlib.h>
@@ -64,7 +65,7 @@ static int log_action(struct store *s, const struct rm_import_opts *o, const cha
 {
 	struct buf key = BUF_INIT, b = BUF_INIT, a = BUF_INIT;
 	char now[32];
-	audit_now(now);
+	clock_now_iso(now);
 	buf_addf(&key, "%s/%s/%s", o->org_code, o->period, (after ? after : before)->ref);
 	if (before)
 		audit_action_json(before, &b);
@@ -104,7 +105,7 @@ static int open_roadmap(struct store *s, const struct rm_import_opts *o, const s
 	st->roadmap_created = 1;
 	struct buf key = BUF_INIT, after = BUF_INIT;
 	char now[32];
-	audit_now(now);
+	clock_now_iso(now);
 	buf_addf(&key, "%s/%s", o->org_code, o->period);
 	audit_pairs_json(&after, "Organisation", o->org_code, "Période", o->period, "État",
 			 rstate_label(RSTATE_BROUILLON), (const char *)NULL);

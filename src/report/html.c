@@ -1,42 +1,12 @@
 /* html.c: HTML escaping appenders (see html.h). */
 #include "report/html.h"
 
+#include "core/text.h"
+
 #include <stdarg.h>
 #include <string.h>
 
 #define HTML_REPLACEMENT "\xef\xbf\xbd" /* U+FFFD */
-
-/* Length of the valid UTF-8 sequence at s (n bytes available), 0 if invalid.
- * Rejects overlongs, surrogates and code points above U+10FFFF. */
-static size_t html_utf8_len(const unsigned char *s, size_t n, unsigned *cp)
-{
-	unsigned c = s[0];
-	size_t len;
-	unsigned min;
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	} else if ((c & 0xE0) == 0xC0) {
-		len = 2, min = 0x80, c &= 0x1F;
-	} else if ((c & 0xF0) == 0xE0) {
-		len = 3, min = 0x800, c &= 0x0F;
-	} else if ((c & 0xF8) == 0xF0) {
-		len = 4, min = 0x10000, c &= 0x07;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	*cp = c;
-	return len;
-}
 
 void html_esc_n(struct buf *out, const char *text, size_t n)
 {
@@ -46,7 +16,7 @@ void html_esc_n(struct buf *out, const char *text, size_t n)
 	buf_grow(out, n);
 	while (n > 0) {
 		unsigned cp;
-		size_t len = html_utf8_len(p, n, &cp);
+		size_t len = text_utf8_decode(p, n, &cp);
 		if (len == 0) {
 			buf_adds(out, HTML_REPLACEMENT);
 			p++;

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
 #include "core/embedded.h"
 #include "core/xalloc.h"
@@ -155,19 +154,6 @@ int db_org_id(struct store *s, const char *code, int64_t *id, struct err *err)
 	}
 	db_done(st);
 	return ret;
-}
-
-void db_now(char iso[32])
-{
-	const char *pinned = getenv("NUMECO_NOW");
-	if (pinned && *pinned && strlen(pinned) < 32) {
-		strcpy(iso, pinned);
-		return;
-	}
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(iso, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
 /* ---- schema ---- */

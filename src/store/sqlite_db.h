@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/clock.h"
 #include "core/err.h"
 #include "core/model.h"
 #include "store/store.h"
@@ -66,8 +67,5 @@ int db_is_fk_violation(struct store *s);
 
 /* Looks an organisation up by code: 1 found (*id set), 0 unknown, -1 error. */
 int db_org_id(struct store *s, const char *code, int64_t *id, struct err *err);
-
-/* Current time as ISO 8601 UTC, or NUMECO_NOW when set (tests pin time). */
-void db_now(char iso[32]);
 
 #endif

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/xalloc.h"
 #include "store/sqlite_db.h"
 
@@ -44,7 +45,7 @@ int store_review_add(struct store *s, struct review *r, struct err *err)
 		return -1;
 	if (!r->created_at || !*r->created_at) {
 		char now[32];
-		db_now(now);
+		clock_now_iso(now);
 		free(r->created_at);
 		r->created_at = xstrdup(now);
 	}
@@ -146,7 +147,7 @@ int store_audit_add(struct store *s, const struct audit_entry *e, struct err *er
 {
 	char now[32];
 	if (!e->at || !*e->at)
-		db_now(now);
+		clock_now_iso(now);
 	sqlite3_stmt *st = db_stmt(s, SQL_AUDIT_INSERT, err);
 	if (!st)
 		return -1;

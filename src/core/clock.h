@@ -1,0 +1,10 @@
+/* clock.h: the time numeco writes into the audit log and review entries. */
+#ifndef NUMECO_CLOCK_H
+#define NUMECO_CLOCK_H
+
+/* Writes the current time as ISO 8601 UTC ("2026-11-29T10:00:00Z") into iso.
+ * When the environment variable NUMECO_NOW is set (tests pin the clock that
+ * way, so outputs are exact), its value is used instead. */
+void clock_now_iso(char iso[32]);
+
+#endif
