@@ -56,6 +56,7 @@ sqlite_import() {
 	sqlite3 "$out/raw.db" -cmd '.mode csv' -cmd '.separator ";"' ".import $out/raw.csv actions"
 }
 
+"$build/bench_parse" "$out/data/roadmaps/BIG-2022.csv" "$runs"
 t_import=$(best "$runs" import_big)
 t_base=$(best "$runs" sqlite_import)
 echo "Import d'une feuille de route de 100 000 actions : ${t_import} s (sqlite3 .import seul : ${t_base} s, rapport $(calc "$t_import / $t_base" | xargs printf '%.1f'))"
