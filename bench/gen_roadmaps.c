@@ -938,16 +938,14 @@ static void demo_readme(struct buf *b, const struct demo_rm *rms, size_t nrm, si
 	         nrm);
 	buf_adds(b,
 	         "All CSV files are UTF-8 with a BOM (so that spreadsheets open them "
-	         "correctly), `;`-separated, with CRLF line ends. To load the whole set into a "
-	         "database:\n\n"
+	         "correctly), `;`-separated, with CRLF line ends.\n\n"
+	         "`review.sh` (written by hand, not by the generator) replays the central "
+	         "team's review of 2022 through the CLI, as the people of `personnes.csv`: "
+	         "nine roadmaps submitted, seven read, five validated, six review entries, one "
+	         "marked addressed.\n\n"
+	         "`make run` loads everything (`scripts/load-demo.sh`); by hand:\n\n"
 	         "```sh\n"
-	         "numeco --db demo.db init\n"
-	         "numeco --db demo.db import orgs data/demo/organisations.csv\n"
-	         "numeco --db demo.db import persons data/demo/personnes.csv\n"
-	         "for f in data/demo/roadmaps/*.csv; do\n"
-	         "\tb=$(basename \"$f\" .csv); org=${b%%-20*}; period=${b#\"$org\"-}\n"
-	         "\tnumeco --db demo.db import roadmap \"$f\" --org \"$org\" --period \"$period\"\n"
-	         "done\n"
+	         "bash scripts/load-demo.sh build/numeco demo.db data/demo\n"
 	         "numeco --db demo.db report --period 2022\n"
 	         "```\n\n");
 

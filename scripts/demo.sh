@@ -8,6 +8,8 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 bash "$here/scripts/load-demo.sh" "$numeco" "$db" "$here/data/demo"
 out=$(dirname "$numeco")/bilan-2022.html
 "$numeco" --db "$db" report --period 2022 --format html --output "$out"
+# The key figures first, then where to look (so the tour stays on screen).
+"$numeco" --db "$db" report --period 2022 | sed -n '/^## Chiffres clés/,/^## Actions par thème/p' | sed '$d'
 cat <<MSG
 
 Données de démonstration (synthétiques) chargées dans $db.
@@ -17,9 +19,9 @@ Données de démonstration (synthétiques) chargées dans $db.
   Organisations :        $numeco --db $db org list
   Un ministère :         $numeco --db $db org show MIN-ECO
   Exporter une feuille : $numeco --db $db export roadmap --org MIN-ECO --period 2022
+  Revue d'un ministère : $numeco --db $db review list --org MIN-ECO --period 2022
   Journal :              $numeco --db $db log --limit 20
   Aide :                 $numeco --help
 
 Astuce : export NUMECO_DB=$db pour ne plus répéter --db.
 MSG
-"$numeco" --db "$db" report --period 2022 | sed -n '1,40p'

@@ -22,4 +22,9 @@ for f in "$dir"/roadmaps/*.csv; do
 	"$numeco" --db "$db" import roadmap "$f" --org "$org" --period "$period" >/dev/null
 	n=$((n + 1))
 done
+if [ -f "$dir/review.sh" ]; then
+	nc="$numeco --db $db"
+	# shellcheck source=/dev/null
+	source "$dir/review.sh" >/dev/null
+fi
 echo "$n feuilles de route chargées dans $db"
