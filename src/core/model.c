@@ -131,9 +131,38 @@ const char *iunit_code(enum iunit u)
 	return ((unsigned)u < IUNIT_COUNT) ? iunits[u].code : "?";
 }
 
+/* Folds s for unit matching: like text_fold, then without spaces, so that
+ * "t CO2e", "T CO2 E" and "tCO2e" are one unit (docs/formats/roadmap.md). */
+static void unit_fold(const char *s, struct buf *out)
+{
+	buf_reset(out);
+	text_fold(s, out);
+	size_t j = 0;
+	for (size_t i = 0; i < out->len; i++)
+		if (out->ptr[i] != ' ')
+			out->ptr[j++] = out->ptr[i];
+	buf_truncate(out, j);
+}
+
 int iunit_parse(const char *s, enum iunit *out)
 {
 	int i = vocab_parse(iunits, IUNIT_COUNT, s);
+	if (i < 0) {
+		struct buf fs = BUF_INIT, fv = BUF_INIT;
+		unit_fold(s, &fs);
+		for (int u = 0; u < IUNIT_COUNT && i < 0 && fs.len; u++) {
+			const char *cands[2] = { iunits[u].code, iunits[u].alias };
+			for (int j = 0; j < 2 && i < 0; j++) {
+				if (!cands[j])
+					continue;
+				unit_fold(cands[j], &fv);
+				if (strcmp(fs.ptr, fv.ptr) == 0)
+					i = u;
+			}
+		}
+		buf_free(&fs);
+		buf_free(&fv);
+	}
 	if (i < 0)
 		return -1;
 	*out = (enum iunit)i;

@@ -20,7 +20,8 @@ struct actor {
 
 /* Import, edit, submit the roadmap of a ministry: admin, or its référent. */
 int perm_edit_roadmap(const struct actor *a, int64_t ministry_id);
-/* Add recommendations and comments, mark them addressed: admin. */
+/* Add recommendations and comments: admin. (Marking them addressed is
+ * perm_edit_roadmap: the référent of the ministry may, see review_mark.) */
 int perm_review(const struct actor *a);
 /* Move a roadmap between review states: the référent of its ministry may
  * submit (brouillon→soumise) and withdraw (soumise→brouillon); every other

@@ -75,8 +75,10 @@ void columns_get(struct csv_reader *r, const int *map, int c, struct buf *out)
 
 int columns_overflow(struct csv_reader *r, size_t header_fields)
 {
+	/* Blank means empty once trimmed, like every value numeco reads. */
 	for (size_t i = header_fields; i < csv_nfields(r); i++)
-		if (csv_field_len(r, i))
-			return 1;
+		for (const char *p = csv_field(r, i); *p; p++)
+			if (*p != ' ' && *p != '\t')
+				return 1;
 	return 0;
 }

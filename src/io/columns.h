@@ -28,8 +28,9 @@ int columns_map(struct csv_reader *r, const struct col_spec *cols, int ncols, in
  * the column is absent). */
 void columns_get(struct csv_reader *r, const int *map, int c, struct buf *out);
 
-/* 1 when the current record has non-empty fields past the header's ncols
- * (a shifted row); trailing empty cells, which spreadsheets add, are fine. */
+/* 1 when the current record has non-blank fields past the header's ncols
+ * (a shifted row); trailing empty or blank cells, which spreadsheets add,
+ * are fine. */
 int columns_overflow(struct csv_reader *r, size_t header_fields);
 
 #endif

@@ -26,6 +26,15 @@ int review_find_roadmap(struct store *s, const char *org_code, const char *perio
 	return found < 0 ? -1 : 0;
 }
 
+/* 1 when s holds nothing but white space: a recommendation of spaces is empty. */
+static int is_blank(const char *s)
+{
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 0;
+	return 1;
+}
+
 static int audit(struct store *s, const struct actor *actor, const char *entity,
 		 const char *key, const char *op, const char *before, const char *after,
 		 struct err *err)
@@ -52,7 +61,7 @@ int review_add(struct store *s, const struct actor *actor, const char *org_code,
 			actor->id);
 		goto out;
 	}
-	if (!*text || text_utf8_len(text) > REVIEW_MAX_TEXT ||
+	if (is_blank(text) || text_utf8_len(text) > REVIEW_MAX_TEXT ||
 	    !text_utf8_valid(text, strlen(text))) {
 		err_set(err, "texte vide, trop long (plus de %d caractères) ou mal encodé",
 			REVIEW_MAX_TEXT);

@@ -37,7 +37,10 @@ static const struct col_spec columns[COL_COUNT] = {
 	[COL_DESCRIPTION] = { "Description", 0, { NULL } },
 	[COL_THEME] = { "Thème", 1, { "Thématique", "Axe", NULL } },
 	[COL_LEVEL] = { "Niveau d'engagement visé", 1,
-			{ "Niveau d'engagement", "Niveau", "Engagement", NULL } },
+			/* Folding keeps the "d" of "d'engagement": list the spelling
+			 * without it (docs/formats/roadmap.md promises it). */
+			{ "Niveau d'engagement", "Niveau", "Engagement", "Niveau engagement visé",
+			  "Niveau engagement", NULL } },
 	[COL_STATUS] = { "Statut", 1, { "État", "Avancement", NULL } },
 	[COL_KEY] = { "Action clé", 0, { "Action clef", "Clé", NULL } },
 	[COL_DIRECTION] = { "Direction pilote", 0,
@@ -236,11 +239,25 @@ static void parse_record(struct rm_ctx *c, struct csv_reader *r, const int *map,
 		buf_free(&trimmed[col]);
 }
 
+/* A reference read on a line, kept for the duplicate check: also for lines
+ * with other errors, so that every faulty line is reported in one run. */
+struct ref_line {
+	const char *ref; /* points into an action of out, or to owned */
+	long line;
+	char *owned;     /* the ref of a refused line (its action was freed) */
+};
+
+struct ref_lines {
+	struct ref_line *items;
+	size_t n, cap;
+};
+
 /* Reports references used twice, on each of their lines after the first. */
-static void check_duplicates(struct rm_ctx *c, struct rm_parsed *out)
+static void check_duplicates(struct rm_ctx *c, const struct ref_lines *rl)
 {
 	/* Sort indices by ref; n log n keeps 100 000-line files fast. */
-	size_t n = out->n;
+	size_t n = rl->n;
+	const struct ref_line *it = rl->items;
 	if (n < 2)
 		return;
 	size_t *idx = xmalloc(n * sizeof(*idx));
@@ -254,9 +271,8 @@ static void check_duplicates(struct rm_ctx *c, struct rm_parsed *out)
 			size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
 			size_t i = lo, j = mid, k = lo;
 			while (i < mid && j < hi)
-				tmp[k++] = strcmp(out->items[idx[j]].ref, out->items[idx[i]].ref) < 0
-						   ? idx[j++]
-						   : idx[i++];
+				tmp[k++] = strcmp(it[idx[j]].ref, it[idx[i]].ref) < 0 ? idx[j++]
+										    : idx[i++];
 			while (i < mid)
 				tmp[k++] = idx[i++];
 			while (j < hi)
@@ -266,11 +282,11 @@ static void check_duplicates(struct rm_ctx *c, struct rm_parsed *out)
 	}
 	for (size_t k = 1; k < n; k++) {
 		size_t first = k - 1;
-		while (k < n && strcmp(out->items[idx[k]].ref, out->items[idx[first]].ref) == 0) {
-			diags_add(c->d, DIAG_ERROR, c->file, out->lines[idx[k]],
+		while (k < n && strcmp(it[idx[k]].ref, it[idx[first]].ref) == 0) {
+			diags_add(c->d, DIAG_ERROR, c->file, it[idx[k]].line,
 				  columns[COL_REF].header,
 				  "référence « %s » en double (déjà utilisée ligne %ld)",
-				  out->items[idx[k]].ref, out->lines[idx[first]]);
+				  it[idx[k]].ref, it[idx[first]].line);
 			k++;
 		}
 	}
@@ -282,6 +298,7 @@ int rm_parse(const char *file, const char *data, size_t len, const struct rm_dir
 	     size_t ndirs, struct rm_parsed *out, struct diags *d)
 {
 	struct rm_ctx c = { file, d, 0, 0, dirs, ndirs };
+	struct ref_lines refs = { 0 };
 	struct err e = ERR_INIT;
 	size_t errors_before = d->errors;
 	int map[COL_COUNT];
@@ -326,6 +343,17 @@ int rm_parse(const char *file, const char *data, size_t len, const struct rm_dir
 		action_init(&a);
 		c.errors_here = 0;
 		parse_record(&c, r, map, &a);
+		if (*a.ref) {
+			xgrow((void **)&refs.items, sizeof(*refs.items), refs.n + 1, &refs.cap);
+			struct ref_line *rl = &refs.items[refs.n++];
+			rl->line = c.line;
+			rl->owned = NULL;
+			rl->ref = a.ref; /* stays valid: the string moves with the action */
+			if (c.errors_here) {
+				rl->owned = a.ref;
+				a.ref = NULL;
+			}
+		}
 		if (c.errors_here) {
 			action_free(&a);
 			continue;
@@ -336,8 +364,11 @@ int rm_parse(const char *file, const char *data, size_t len, const struct rm_dir
 		out->lines[out->n] = c.line;
 		out->n++;
 	}
-	check_duplicates(&c, out);
+	check_duplicates(&c, &refs);
 done:
+	for (size_t i = 0; i < refs.n; i++)
+		free(refs.items[i].owned);
+	free(refs.items);
 	csv_close(r);
 	err_free(&e);
 	return d->errors > errors_before ? -1 : 0;
