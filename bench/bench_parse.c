@@ -50,8 +50,8 @@ int main(int argc, char **argv)
 	for (int r = 0; r < runs; r++) {
 		double t0 = seconds();
 		size_t n = 0;
-		for (const char *p = data.ptr; (p = memchr(p, '\n', (size_t)(data.ptr + data.len - p)));
-		     p++)
+		for (const char *p = data.ptr;
+		     (p = memchr(p, '\n', (size_t)(data.ptr + data.len - p))); p++)
 			n++;
 		double t1 = seconds();
 		struct rm_parsed parsed = { 0 };

@@ -23,8 +23,8 @@
 
 #include "gen_catalogue.h"
 
-#define DEMO_SEED UINT64_C(20221231)
-#define BENCH_SEED UINT64_C(42)
+#define DEMO_SEED     UINT64_C(20221231)
+#define BENCH_SEED    UINT64_C(42)
 #define MAX_PER_THEME 32
 
 /* ---- deterministic pseudo-random numbers (splitmix64) ---- */
@@ -125,22 +125,22 @@ static void csv_eol(struct buf *b)
 #define UTF8_BOM "\xEF\xBB\xBF"
 
 static const char *const roadmap_headers[16] = {
-    "Référence",
-    "Titre",
-    "Description",
-    "Thème",
-    "Niveau d'engagement visé",
-    "Statut",
-    "Action clé",
-    "Direction pilote",
-    "Date de début",
-    "Échéance",
-    "Budget (€)",
-    "Indicateur",
-    "Impact évité estimé",
-    "Unité de l'impact",
-    "Méthode d'estimation",
-    "Commentaire",
+	"Référence",
+	"Titre",
+	"Description",
+	"Thème",
+	"Niveau d'engagement visé",
+	"Statut",
+	"Action clé",
+	"Direction pilote",
+	"Date de début",
+	"Échéance",
+	"Budget (€)",
+	"Indicateur",
+	"Impact évité estimé",
+	"Unité de l'impact",
+	"Méthode d'estimation",
+	"Commentaire",
 };
 
 /* A file written through a buffer flushed every megabyte. */
@@ -194,7 +194,7 @@ static int out_close(struct out *o, uint64_t *total)
 		*total += o->bytes;
 	if (o->err) {
 		fprintf(stderr, "gen_roadmaps : impossible d'écrire « %s » : %s\n", o->path,
-		        strerror(o->err));
+			strerror(o->err));
 		return -1;
 	}
 	return 0;
@@ -206,7 +206,7 @@ static int make_dir(const char *path)
 	if (mkdir(path, 0777) == 0 || errno == EEXIST)
 		return 0;
 	fprintf(stderr, "gen_roadmaps : impossible de créer le dossier « %s » : %s\n", path,
-	        strerror(errno));
+		strerror(errno));
 	return -1;
 }
 
@@ -229,7 +229,7 @@ static int year_start(int y)
 /* Appends day (counted from 2022-01-01) as JJ/MM/AAAA. */
 static void put_date(struct buf *b, int day)
 {
-	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	int y = 2022;
 	while (day >= (is_leap(y) ? 366 : 365)) {
 		day -= is_leap(y) ? 366 : 365;
@@ -273,15 +273,15 @@ struct dir_def {
 };
 
 static const struct dir_def dir_pool[] = {
-    {"DNUM", "Direction du numérique"},
-    {"SNUM", "Service du numérique"},
-    {"DSI", "Direction des systèmes d'information"},
-    {"SG", "Secrétariat général"},
-    {"DA", "Direction des achats"},
-    {"DRH", "Direction des ressources humaines"},
-    {"DAF", "Direction des affaires financières"},
-    {"DIMMO", "Direction de l'immobilier et de la logistique"},
-    {"DCOM", "Délégation à l'information et à la communication"},
+	{ "DNUM", "Direction du numérique" },
+	{ "SNUM", "Service du numérique" },
+	{ "DSI", "Direction des systèmes d'information" },
+	{ "SG", "Secrétariat général" },
+	{ "DA", "Direction des achats" },
+	{ "DRH", "Direction des ressources humaines" },
+	{ "DAF", "Direction des affaires financières" },
+	{ "DIMMO", "Direction de l'immobilier et de la logistique" },
+	{ "DCOM", "Délégation à l'information et à la communication" },
 };
 
 static const char *dir_name(const char *suffix)
@@ -294,13 +294,13 @@ static const char *dir_name(const char *suffix)
 
 /* Directions that usually own actions of a theme, by preference. */
 static const char *const theme_dirs[THEME_COUNT][4] = {
-    [THEME_STRATEGIE] = {"SG", "DNUM", "SNUM", "DSI"},
-    [THEME_SENSIBILISATION] = {"DRH", "DCOM", "SG", "DNUM"},
-    [THEME_ACHATS] = {"DA", "DAF", "DNUM", "SNUM"},
-    [THEME_CONCEPTION] = {"DNUM", "SNUM", "DSI", "DCOM"},
-    [THEME_DATACENTER] = {"DNUM", "SNUM", "DSI", "DIMMO"},
-    [THEME_USAGE] = {"DNUM", "SNUM", "DSI", "DIMMO"},
-    [THEME_FIN_DE_VIE] = {"DIMMO", "DA", "DNUM", "SNUM"},
+	[THEME_STRATEGIE] = { "SG", "DNUM", "SNUM", "DSI" },
+	[THEME_SENSIBILISATION] = { "DRH", "DCOM", "SG", "DNUM" },
+	[THEME_ACHATS] = { "DA", "DAF", "DNUM", "SNUM" },
+	[THEME_CONCEPTION] = { "DNUM", "SNUM", "DSI", "DCOM" },
+	[THEME_DATACENTER] = { "DNUM", "SNUM", "DSI", "DIMMO" },
+	[THEME_USAGE] = { "DNUM", "SNUM", "DSI", "DIMMO" },
+	[THEME_FIN_DE_VIE] = { "DIMMO", "DA", "DNUM", "SNUM" },
 };
 
 struct demo_min {
@@ -308,11 +308,11 @@ struct demo_min {
 	const char *name;
 	const char *slug;      /* e-mail subdomain of exemple.gouv.fr */
 	const char *short_ref; /* reference prefix of its actions */
-	int n2022;             /* actions of the 2022 roadmap */
-	int real_pct;          /* share of them realised, percent */
+	int n2022;	       /* actions of the 2022 roadmap */
+	int real_pct;	       /* share of them realised, percent */
 	const char *dirs[6];   /* direction suffixes, NULL-terminated */
 	int ncorr, nlect;      /* correspondants, lecteurs */
-	int nplan;             /* actions of a 2023-2025 roadmap, 0 if none */
+	int nplan;	       /* actions of a 2023-2025 roadmap, 0 if none */
 };
 
 /* clang-format off */
@@ -348,25 +348,27 @@ static const struct demo_min demo_mins[] = {
 static const struct {
 	const char *code, *name, *parent;
 } demo_services[] = {
-    {"MIN-ECO-DNUM-BHI", "Bureau de l'hébergement et des infrastructures", "MIN-ECO-DNUM"},
-    {"MIN-INT-DNUM-SDI", "Sous-direction des infrastructures et des réseaux", "MIN-INT-DNUM"},
+	{ "MIN-ECO-DNUM-BHI", "Bureau de l'hébergement et des infrastructures", "MIN-ECO-DNUM" },
+	{ "MIN-INT-DNUM-SDI", "Sous-direction des infrastructures et des réseaux", "MIN-INT-DNUM" },
 };
 
 static const char *const first_names[] = {
-    "Claire",  "Julien",  "Sophie",   "Nicolas",   "Hélène",  "Thomas",    "Isabelle", "Mathieu",
-    "Camille", "Antoine", "Nathalie", "Sébastien", "Émilie",  "Laurent",   "Aurélie",  "François",
-    "Céline",  "Olivier", "Anaïs",    "Jérôme",    "Marion",  "Guillaume", "Sandrine", "Benoît",
-    "Élodie",  "Romain",  "Caroline", "Vincent",   "Agnès",   "Stéphane",  "Laure",    "Damien",
-    "Valérie", "Pierre",  "Chloé",    "Fabrice",   "Mélanie", "Yann",      "Inès",     "Karim",
+	"Claire",    "Julien",	 "Sophie",  "Nicolas",	"Hélène",    "Thomas",	 "Isabelle",
+	"Mathieu",   "Camille",	 "Antoine", "Nathalie", "Sébastien", "Émilie",	 "Laurent",
+	"Aurélie",   "François", "Céline",  "Olivier",	"Anaïs",     "Jérôme",	 "Marion",
+	"Guillaume", "Sandrine", "Benoît",  "Élodie",	"Romain",    "Caroline", "Vincent",
+	"Agnès",     "Stéphane", "Laure",   "Damien",	"Valérie",   "Pierre",	 "Chloé",
+	"Fabrice",   "Mélanie",	 "Yann",    "Inès",	"Karim",
 };
 
 static const char *const last_names[] = {
-    "Martin",    "Bernard", "Dubois",   "Robert",   "Richard",  "Petit",   "Durand",   "Leroy",
-    "Moreau",    "Simon",   "Lefebvre", "Michel",   "Garcia",   "David",   "Bertrand", "Roux",
-    "Fournier",  "Morel",   "Girard",   "André",    "Mercier",  "Dupont",  "Lambert",  "Bonnet",
-    "Legrand",   "Garnier", "Faure",    "Rousseau", "Blanc",    "Guérin",  "Muller",   "Henry",
-    "Roussel",   "Perrin",  "Morin",    "Clément",  "Gauthier", "Dumont",  "Lopez",    "Fontaine",
-    "Chevalier", "Robin",   "Benali",   "Nguyen",   "Le Gall",  "Kerboul", "Da Silva", "Haddad",
+	"Martin",   "Bernard",	"Dubois",   "Robert",	"Richard",  "Petit",	 "Durand",
+	"Leroy",    "Moreau",	"Simon",    "Lefebvre", "Michel",   "Garcia",	 "David",
+	"Bertrand", "Roux",	"Fournier", "Morel",	"Girard",   "André",	 "Mercier",
+	"Dupont",   "Lambert",	"Bonnet",   "Legrand",	"Garnier",  "Faure",	 "Rousseau",
+	"Blanc",    "Guérin",	"Muller",   "Henry",	"Roussel",  "Perrin",	 "Morin",
+	"Clément",  "Gauthier", "Dumont",   "Lopez",	"Fontaine", "Chevalier", "Robin",
+	"Benali",   "Nguyen",	"Le Gall",  "Kerboul",	"Da Silva", "Haddad",
 };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -382,7 +384,7 @@ struct stats {
 	size_t by_level[LEVEL_COUNT];
 	size_t key, key_impact, impact, budget, with_dir, with_dates;
 	int64_t budget_cents;
-	int64_t ghg_tenths_kg;     /* sum of GHG estimates, tenths of kgCO2e */
+	int64_t ghg_tenths_kg;	   /* sum of GHG estimates, tenths of kgCO2e */
 	int64_t energy_tenths_kwh; /* sum of energy estimates, tenths of kWh */
 };
 
@@ -419,7 +421,7 @@ struct gen_dir {
 /* What one roadmap file holds. */
 struct rm_spec {
 	const char *ref_prefix; /* references are PREFIX-000123 */
-	int ref_width;          /* digits of the number */
+	int ref_width;		/* digits of the number */
 	int first_year, last_year;
 	size_t n;
 	const struct gen_dir *dirs;
@@ -450,26 +452,26 @@ static void pools_reset(struct pools *p, struct rng *r)
 
 /* Theme weights, percent (sum 100): many sensibilisation, achats, usage, fin d'usage; few data
  * centres. */
-static const unsigned theme_weights[THEME_COUNT] = {12, 20, 18, 11, 6, 18, 15};
+static const unsigned theme_weights[THEME_COUNT] = { 12, 20, 18, 11, 6, 18, 15 };
 
 /* Engagement level weights by status (réflexion, expérimentation, réalisation). */
 static const unsigned level_weights[STATUS_COUNT][LEVEL_COUNT] = {
-    [STATUS_A_LANCER] = {35, 30, 35},   [STATUS_EN_COURS] = {20, 35, 45},
-    [STATUS_REALISEE] = {10, 30, 60},   [STATUS_REPORTEE] = {35, 35, 30},
-    [STATUS_ABANDONNEE] = {35, 40, 25},
+	[STATUS_A_LANCER] = { 35, 30, 35 },   [STATUS_EN_COURS] = { 20, 35, 45 },
+	[STATUS_REALISEE] = { 10, 30, 60 },   [STATUS_REPORTEE] = { 35, 35, 30 },
+	[STATUS_ABANDONNEE] = { 35, 40, 25 },
 };
 
 /* Budget by theme: share of actions with one, range and step in euros. */
 static const struct {
 	int pct, lo, hi, step;
 } budgets[THEME_COUNT] = {
-    [THEME_STRATEGIE] = {15, 5000, 40000, 1000},
-    [THEME_SENSIBILISATION] = {40, 1500, 35000, 500},
-    [THEME_ACHATS] = {15, 5000, 120000, 5000},
-    [THEME_CONCEPTION] = {40, 5000, 180000, 5000},
-    [THEME_DATACENTER] = {50, 20000, 400000, 10000},
-    [THEME_USAGE] = {25, 3000, 80000, 1000},
-    [THEME_FIN_DE_VIE] = {25, 2000, 45000, 500},
+	[THEME_STRATEGIE] = { 15, 5000, 40000, 1000 },
+	[THEME_SENSIBILISATION] = { 40, 1500, 35000, 500 },
+	[THEME_ACHATS] = { 15, 5000, 120000, 5000 },
+	[THEME_CONCEPTION] = { 40, 5000, 180000, 5000 },
+	[THEME_DATACENTER] = { 50, 20000, 400000, 10000 },
+	[THEME_USAGE] = { 25, 3000, 80000, 1000 },
+	[THEME_FIN_DE_VIE] = { 25, 2000, 45000, 500 },
 };
 
 struct gen {
@@ -481,7 +483,7 @@ struct gen {
 /* An unused catalogue action of theme t (of another theme when t has none
  * left and titles must stay unique). */
 static const struct gen_entry *pick_entry(struct gen *g, const struct rm_spec *sp, enum theme t,
-                                          int key)
+					  int key)
 {
 	struct pools *p = &g->pools;
 	while (p->pos[t] >= p->n[t]) {
@@ -522,7 +524,7 @@ static const struct gen_dir *pick_dir(struct gen *g, const struct rm_spec *sp, e
 /* Start and due days (from 2022-01-01) fitting the status and the period;
  * -1 for no date. */
 static void pick_dates(struct gen *g, const struct rm_spec *sp, enum status st, int *start,
-                       int *due)
+		       int *due)
 {
 	struct rng *r = &g->rng;
 	int y0 = year_start(sp->first_year);
@@ -568,7 +570,7 @@ static void pick_dates(struct gen *g, const struct rm_spec *sp, enum status st, 
 
 /* Writes one action row into out and counts it in s. */
 static void gen_action(struct gen *g, const struct rm_spec *sp, size_t num, enum theme th,
-                       enum status st, int key, struct buf *out, struct stats *s)
+		       enum status st, int key, struct buf *out, struct stats *s)
 {
 	struct rng *r = &g->rng;
 	struct buf *t = &g->tmp;
@@ -616,7 +618,7 @@ static void gen_action(struct gen *g, const struct rm_spec *sp, size_t num, enum
 	if (rng_pct(r, (uint32_t)budgets[e->theme].pct)) {
 		/* The theme's range, or up to the action's own ceiling; round steps;
 		 * skewed towards small amounts: most actions cost little, a few a lot. */
-		static const int steps[] = {10000, 5000, 1000, 500, 100};
+		static const int steps[] = { 10000, 5000, 1000, 500, 100 };
 		int lo = budgets[e->theme].lo;
 		int hi = e->budget_max ? e->budget_max : budgets[e->theme].hi;
 		int step = 100;
@@ -647,7 +649,7 @@ static void gen_action(struct gen *g, const struct rm_spec *sp, size_t num, enum
 	int impact = e->method && (key || rng_pct(r, 6));
 	if (impact) {
 		int q = e->qlo +
-		        e->qstep * (int)rng_below(r, (uint32_t)((e->qhi - e->qlo) / e->qstep + 1));
+			e->qstep * (int)rng_below(r, (uint32_t)((e->qhi - e->qlo) / e->qstep + 1));
 		int64_t tenths = ((int64_t)q * e->milli + 50) / 100;
 		if (tenths < 1)
 			tenths = 1;
@@ -668,18 +670,10 @@ static void gen_action(struct gen *g, const struct rm_spec *sp, size_t num, enum
 		s->impact++;
 		s->key_impact += key != 0;
 		switch (e->unit) {
-		case IUNIT_KGCO2E:
-			s->ghg_tenths_kg += tenths;
-			break;
-		case IUNIT_TCO2E:
-			s->ghg_tenths_kg += tenths * 1000;
-			break;
-		case IUNIT_KWH:
-			s->energy_tenths_kwh += tenths;
-			break;
-		default:
-			s->energy_tenths_kwh += tenths * 1000;
-			break;
+		case IUNIT_KGCO2E: s->ghg_tenths_kg += tenths; break;
+		case IUNIT_TCO2E: s->ghg_tenths_kg += tenths * 1000; break;
+		case IUNIT_KWH: s->energy_tenths_kwh += tenths; break;
+		default: s->energy_tenths_kwh += tenths * 1000; break;
 		}
 	} else {
 		csv_put(out, "", 0);
@@ -712,7 +706,7 @@ static size_t pct_of(size_t n, int pct)
 /* Writes the roadmap file path; themes, statuses and key actions are dealt
  * by quota (then shuffled) so each roadmap's shares are close to the targets. */
 static int write_roadmap(struct gen *g, const struct rm_spec *sp, const char *path, struct stats *s,
-                         uint64_t *bytes)
+			 uint64_t *bytes)
 {
 	struct out o;
 	size_t n = sp->n;
@@ -763,7 +757,7 @@ static int write_roadmap(struct gen *g, const struct rm_spec *sp, const char *pa
 		csv_eol(&o.b);
 		for (k = 0; k < n; k++) {
 			gen_action(g, sp, k + 1, (enum theme)th[k], (enum status)st[k], key[k],
-			           &o.b, s);
+				   &o.b, s);
 			out_maybe_flush(&o);
 		}
 	}
@@ -777,7 +771,7 @@ static int write_roadmap(struct gen *g, const struct rm_spec *sp, const char *pa
 /* ---- organisations.csv and personnes.csv ---- */
 
 static void org_row(struct buf *b, const char *code, const char *name, enum org_kind kind,
-                    const char *parent)
+		    const char *parent)
 {
 	csv_put(b, code, 1);
 	csv_put(b, name, 0);
@@ -787,7 +781,7 @@ static void org_row(struct buf *b, const char *code, const char *name, enum org_
 }
 
 static void person_row(struct buf *b, const char *email, const char *name, enum role role,
-                       const char *org)
+		       const char *org)
 {
 	csv_put(b, email, 1);
 	csv_put(b, name, 0);
@@ -820,7 +814,7 @@ struct people {
 };
 
 static void add_person(struct gen *g, struct people *pp, const char *slug, enum role role,
-                       const char *org)
+		       const char *org)
 {
 	struct buf email = BUF_INIT, name = BUF_INIT;
 	for (;;) {
@@ -900,72 +894,71 @@ static void md_tenths(struct buf *b, int64_t tenths)
 }
 
 static void demo_readme(struct buf *b, const struct demo_rm *rms, size_t nrm, size_t ndirs,
-                        size_t nserv, const struct people *pp)
+			size_t nserv, const struct people *pp)
 {
-	struct stats y22 = {0}, plan = {0};
+	struct stats y22 = { 0 }, plan = { 0 };
 	for (size_t i = 0; i < nrm; i++)
 		stats_add(strcmp(rms[i].period, "2022") == 0 ? &y22 : &plan, &rms[i].st);
 
 	buf_adds(b, "# Demo data set (synthetic)\n\n");
 	buf_adds(b, "**This data set is synthetic.** It was generated by a program; it is not real "
-	            "data from any ministry. Ministry names are those of French ministries so that "
-	            "the demo reads naturally, but every direction code, person, e-mail address "
-	            "(under the fictitious `exemple.gouv.fr` domain), action, date, budget and "
-	            "estimate is invented. Its shape follows the published 2022 review of the "
-	            "French interministerial programme for eco-responsible digital (more than 300 "
-	            "actions, about 30 % realised, 11 ministries, 7 themes).\n\n");
+		    "data from any ministry. Ministry names are those of French ministries so that "
+		    "the demo reads naturally, but every direction code, person, e-mail address "
+		    "(under the fictitious `exemple.gouv.fr` domain), action, date, budget and "
+		    "estimate is invented. Its shape follows the published 2022 review of the "
+		    "French interministerial programme for eco-responsible digital (more than 300 "
+		    "actions, about 30 % realised, 11 ministries, 7 themes).\n\n");
 	buf_adds(b, "## How it was generated\n\n");
 	buf_adds(b, "```\ncmake -S . -B build && cmake --build build --target gen_roadmaps\n"
-	            "build/gen_roadmaps --demo data/demo\n```\n\n");
+		    "build/gen_roadmaps --demo data/demo\n```\n\n");
 	buf_addf(b,
-	         "The generator (`bench/gen_roadmaps.c`, catalogue of actions in "
-	         "`bench/gen_catalogue.h`) is deterministic: a fixed-seed PRNG (splitmix64, seed "
-	         "%" PRIu64 ") combines a catalogue of %zu plausible French action titles "
-	         "(at least 12 per theme) with descriptions, follow-up indicators, avoided-impact "
-	         "methods, dates, budgets and comments. Running it again gives the same bytes. "
-	         "This README is written by the same run, so its figures match the files.\n\n",
-	         DEMO_SEED, (size_t)GEN_CATALOGUE_N);
+		 "The generator (`bench/gen_roadmaps.c`, catalogue of actions in "
+		 "`bench/gen_catalogue.h`) is deterministic: a fixed-seed PRNG (splitmix64, seed "
+		 "%" PRIu64 ") combines a catalogue of %zu plausible French action titles "
+		 "(at least 12 per theme) with descriptions, follow-up indicators, avoided-impact "
+		 "methods, dates, budgets and comments. Running it again gives the same bytes. "
+		 "This README is written by the same run, so its figures match the files.\n\n",
+		 DEMO_SEED, (size_t)GEN_CATALOGUE_N);
 	buf_adds(b, "## Files\n\n");
 	buf_adds(b, "| file | content |\n|---|---|\n");
 	buf_addf(b,
-	         "| `organisations.csv` | `Code;Nom;Type;Parent`: the mission, %zu ministries, "
-	         "%zu directions, %zu services (parents before children) |\n",
-	         DEMO_NMIN, ndirs, nserv);
+		 "| `organisations.csv` | `Code;Nom;Type;Parent`: the mission, %zu ministries, "
+		 "%zu directions, %zu services (parents before children) |\n",
+		 DEMO_NMIN, ndirs, nserv);
 	buf_addf(b, "| `personnes.csv` | `E-mail;Nom;Rôle;Organisation`: %zu people |\n", pp->n);
 	buf_addf(b,
-	         "| `roadmaps/<CODE>-<PERIOD>.csv` | %zu roadmaps in the template of "
-	         "`docs/formats/roadmap.md` (UTF-8 with BOM, `;`, CRLF, French labels) |\n\n",
-	         nrm);
-	buf_adds(b,
-	         "All CSV files are UTF-8 with a BOM (so that spreadsheets open them "
-	         "correctly), `;`-separated, with CRLF line ends.\n\n"
-	         "`review.sh` (written by hand, not by the generator) replays the central "
-	         "team's review of 2022 through the CLI, as the people of `personnes.csv`: "
-	         "nine roadmaps submitted, seven read, five validated, six review entries, one "
-	         "marked addressed.\n\n"
-	         "`make run` loads everything (`scripts/load-demo.sh`); by hand:\n\n"
-	         "```sh\n"
-	         "bash scripts/load-demo.sh build/numeco demo.db data/demo\n"
-	         "numeco --db demo.db report --period 2022\n"
-	         "```\n\n");
+		 "| `roadmaps/<CODE>-<PERIOD>.csv` | %zu roadmaps in the template of "
+		 "`docs/formats/roadmap.md` (UTF-8 with BOM, `;`, CRLF, French labels) |\n\n",
+		 nrm);
+	buf_adds(b, "All CSV files are UTF-8 with a BOM (so that spreadsheets open them "
+		    "correctly), `;`-separated, with CRLF line ends.\n\n"
+		    "`review.sh` (written by hand, not by the generator) replays the central "
+		    "team's review of 2022 through the CLI, as the people of `personnes.csv`: "
+		    "nine roadmaps submitted, seven read, five validated, six review entries, one "
+		    "marked addressed.\n\n"
+		    "`make run` loads everything (`scripts/load-demo.sh`); by hand:\n\n"
+		    "```sh\n"
+		    "bash scripts/load-demo.sh build/numeco demo.db data/demo\n"
+		    "numeco --db demo.db report --period 2022\n"
+		    "```\n\n");
 
 	buf_adds(b, "## Counts\n\n");
 	buf_addf(b, "* Organisations: 1 mission, %zu ministries, %zu directions, %zu services.\n",
-	         DEMO_NMIN, ndirs, nserv);
+		 DEMO_NMIN, ndirs, nserv);
 	buf_addf(b, "* People: %zu (%zu admin, %zu referent, %zu correspondant, %zu lecteur).\n",
-	         pp->n, pp->by_role[ROLE_ADMIN], pp->by_role[ROLE_REFERENT],
-	         pp->by_role[ROLE_CORRESPONDANT], pp->by_role[ROLE_LECTEUR]);
+		 pp->n, pp->by_role[ROLE_ADMIN], pp->by_role[ROLE_REFERENT],
+		 pp->by_role[ROLE_CORRESPONDANT], pp->by_role[ROLE_LECTEUR]);
 	buf_addf(b,
-	         "* Period 2022: %zu roadmaps (one per ministry), **%zu actions**, %zu "
-	         "realised (",
-	         DEMO_NMIN, y22.actions, y22.by_status[STATUS_REALISEE]);
+		 "* Period 2022: %zu roadmaps (one per ministry), **%zu actions**, %zu "
+		 "realised (",
+		 DEMO_NMIN, y22.actions, y22.by_status[STATUS_REALISEE]);
 	md_pct(b, y22.by_status[STATUS_REALISEE], y22.actions);
 	buf_addf(b, "), %zu key actions (", y22.key);
 	md_pct(b, y22.key, y22.actions);
 	buf_addf(b,
-	         "), of which %zu carry an avoided-impact estimate; %zu actions with an "
-	         "estimate in all.\n",
-	         y22.key_impact, y22.impact);
+		 "), of which %zu carry an avoided-impact estimate; %zu actions with an "
+		 "estimate in all.\n",
+		 y22.key_impact, y22.impact);
 	buf_addf(b, "* The %zu estimates of 2022 sum to ", y22.impact);
 	md_tenths(b, (y22.ghg_tenths_kg + 500) / 1000);
 	buf_adds(b, " tCO2e and ");
@@ -973,20 +966,20 @@ static void demo_readme(struct buf *b, const struct demo_rm *rms, size_t nrm, si
 	buf_addf(b, " MWh avoided; %zu actions have a budget (€", y22.budget);
 	md_grouped(b, y22.budget_cents / 100);
 	buf_addf(b, " in all); %zu have an owning direction; %zu have dates.\n", y22.with_dir,
-	         y22.with_dates);
+		 y22.with_dates);
 	buf_addf(b,
-	         "* Period 2023-2025: %zu roadmaps, %zu actions (planned: to launch or in "
-	         "progress).\n\n",
-	         nrm - DEMO_NMIN, plan.actions);
+		 "* Period 2023-2025: %zu roadmaps, %zu actions (planned: to launch or in "
+		 "progress).\n\n",
+		 nrm - DEMO_NMIN, plan.actions);
 
 	buf_adds(b, "### 2022 actions by theme\n\n");
 	buf_adds(b, "| theme | actions | realised | key actions |\n|---|---:|---:|---:|\n");
 	for (int t = 0; t < THEME_COUNT; t++)
 		buf_addf(b, "| %s (`%s`) | %zu | %zu | %zu |\n", theme_label((enum theme)t),
-		         theme_code((enum theme)t), y22.by_theme[t], y22.real_by_theme[t],
-		         y22.key_by_theme[t]);
+			 theme_code((enum theme)t), y22.by_theme[t], y22.real_by_theme[t],
+			 y22.key_by_theme[t]);
 	buf_addf(b, "| total | %zu | %zu | %zu |\n\n", y22.actions, y22.by_status[STATUS_REALISEE],
-	         y22.key);
+		 y22.key);
 
 	buf_adds(b, "### 2022 actions by status and level\n\n");
 	buf_adds(b, "| status | actions |\n|---|---:|\n");
@@ -1000,8 +993,8 @@ static void demo_readme(struct buf *b, const struct demo_rm *rms, size_t nrm, si
 	buf_adds(b, "| file | actions | realised | key actions |\n|---|---:|---:|---:|\n");
 	for (size_t i = 0; i < nrm; i++)
 		buf_addf(b, "| `roadmaps/%s-%s.csv` | %zu | %zu | %zu |\n", rms[i].code,
-		         rms[i].period, rms[i].st.actions, rms[i].st.by_status[STATUS_REALISEE],
-		         rms[i].st.key);
+			 rms[i].period, rms[i].st.actions, rms[i].st.by_status[STATUS_REALISEE],
+			 rms[i].st.key);
 	buf_adds(b, "\n");
 }
 
@@ -1012,7 +1005,7 @@ static int run_demo(const char *outdir, uint64_t *bytes, struct buf *summary)
 	g.rng.s = DEMO_SEED;
 	buf_init(&g.tmp);
 	struct buf orgs = BUF_INIT, path = BUF_INIT, readme = BUF_INIT;
-	struct people pp = {BUF_INIT, NULL, 0, 0, {0}};
+	struct people pp = { BUF_INIT, NULL, 0, 0, { 0 } };
 	struct demo_rm rms[DEMO_NMIN * 2];
 	size_t nrm = 0, ndirs = 0, nserv = 0;
 	int rc = 0;
@@ -1035,11 +1028,11 @@ static int run_demo(const char *outdir, uint64_t *bytes, struct buf *summary)
 			dirs[nd].code = xstrdup(path.ptr);
 			dirs[nd].suffix = dm->dirs[nd];
 			org_row(&orgs, dirs[nd].code, dir_name(dm->dirs[nd]), ORG_DIRECTION,
-			        dm->code);
+				dm->code);
 			for (size_t s = 0; s < NELEM(demo_services); s++) {
 				if (strcmp(demo_services[s].parent, dirs[nd].code) == 0) {
 					org_row(&orgs, demo_services[s].code, demo_services[s].name,
-					        ORG_SERVICE, dirs[nd].code);
+						ORG_SERVICE, dirs[nd].code);
 					nserv++;
 				}
 			}
@@ -1063,16 +1056,16 @@ static int run_demo(const char *outdir, uint64_t *bytes, struct buf *summary)
 				break;
 			struct buf prefix = BUF_INIT;
 			buf_addf(&prefix, "%s-%d", dm->short_ref, plan ? 2023 : 2022);
-			struct rm_spec sp = {prefix.ptr,
-			                     3,
-			                     plan ? 2023 : 2022,
-			                     plan ? 2025 : 2022,
-			                     (size_t)(plan ? dm->nplan : dm->n2022),
-			                     dirs,
-			                     nd,
-			                     dm->real_pct,
-			                     plan,
-			                     0};
+			struct rm_spec sp = { prefix.ptr,
+					      3,
+					      plan ? 2023 : 2022,
+					      plan ? 2025 : 2022,
+					      (size_t)(plan ? dm->nplan : dm->n2022),
+					      dirs,
+					      nd,
+					      dm->real_pct,
+					      plan,
+					      0 };
 			struct demo_rm *rm = &rms[nrm++];
 			memset(rm, 0, sizeof(*rm));
 			rm->code = dm->code;
@@ -1095,15 +1088,15 @@ static int run_demo(const char *outdir, uint64_t *bytes, struct buf *summary)
 		rc = write_file(outdir, "README.md", &readme, bytes);
 	}
 	if (rc == 0) {
-		struct stats all = {0};
+		struct stats all = { 0 };
 		for (size_t i = 0; i < nrm; i++)
 			stats_add(&all, &rms[i].st);
 		buf_addf(
-		    summary,
-		    "données de démonstration : %zu ministères, %zu directions, %zu personnes, "
-		    "%zu feuilles de route, %zu actions (%zu réalisées, %zu clés)",
-		    DEMO_NMIN, ndirs, pp.n, nrm, all.actions, all.by_status[STATUS_REALISEE],
-		    all.key);
+			summary,
+			"données de démonstration : %zu ministères, %zu directions, %zu personnes, "
+			"%zu feuilles de route, %zu actions (%zu réalisées, %zu clés)",
+			DEMO_NMIN, ndirs, pp.n, nrm, all.actions, all.by_status[STATUS_REALISEE],
+			all.key);
 	}
 	people_free(&pp);
 	buf_free(&orgs);
@@ -1116,24 +1109,24 @@ static int run_demo(const char *outdir, uint64_t *bytes, struct buf *summary)
 /* ---- benchmark mode ---- */
 
 static int run_bench(const char *outdir, unsigned long norgs, unsigned long nactions, int single,
-                     uint64_t seed, uint64_t *bytes, struct buf *summary)
+		     uint64_t seed, uint64_t *bytes, struct buf *summary)
 {
 	struct gen g;
 	memset(&g, 0, sizeof(g));
 	g.rng.s = seed;
 	buf_init(&g.tmp);
 	struct buf orgs = BUF_INIT, people = BUF_INIT, path = BUF_INIT, code = BUF_INIT;
-	struct stats all = {0};
-	struct gen_dir dirs[2] = {{NULL, "DNUM"}, {NULL, "SG"}};
+	struct stats all = { 0 };
+	struct gen_dir dirs[2] = { { NULL, "DNUM" }, { NULL, "SG" } };
 	int rc = 0;
 
 	buf_adds(&orgs, UTF8_BOM "Code;Nom;Type;Parent\r\n");
 	org_row(&orgs, MISSION_CODE, MISSION_NAME, ORG_MISSION, "");
 	buf_adds(&people, UTF8_BOM "E-mail;Nom;Rôle;Organisation\r\n");
 	person_row(&people, "admin1@mission.exemple.gouv.fr", "Administratrice Un", ROLE_ADMIN,
-	           MISSION_CODE);
+		   MISSION_CODE);
 	person_row(&people, "admin2@mission.exemple.gouv.fr", "Administrateur Deux", ROLE_ADMIN,
-	           MISSION_CODE);
+		   MISSION_CODE);
 
 	for (unsigned long m = 0; m < norgs && rc == 0; m++) {
 		buf_reset(&code);
@@ -1146,7 +1139,7 @@ static int run_bench(const char *outdir, unsigned long norgs, unsigned long nact
 			buf_addf(&path, "%s-%s", code.ptr, dirs[d].suffix);
 			dirs[d].code = buf_detach(&path);
 			org_row(&orgs, dirs[d].code, dir_name(dirs[d].suffix), ORG_DIRECTION,
-			        code.ptr);
+				code.ptr);
 		}
 		buf_reset(&path);
 		buf_adds(&path, "referent.");
@@ -1158,15 +1151,15 @@ static int run_bench(const char *outdir, unsigned long norgs, unsigned long nact
 		buf_free(&name);
 
 		size_t n = nactions / norgs + (m < nactions % norgs);
-		struct rm_spec sp = {code.ptr, 5, 2022, 2022, n, dirs, 2, 30, 0, 1};
+		struct rm_spec sp = { code.ptr, 5, 2022, 2022, n, dirs, 2, 30, 0, 1 };
 		buf_reset(&path);
 		buf_addf(&path, "%s/roadmaps/%s-2022.csv", outdir, code.ptr);
 		rc = write_roadmap(&g, &sp, path.ptr, &all, bytes);
 		if (single && m == 0 && rc == 0) {
 			/* Every action in one file for the ministry B0001, with references of
 			 * their own (BIG-000001…) so it can be imported next to B0001-2022. */
-			struct rm_spec big = {"BIG", 6, 2022, 2022, nactions, dirs, 2, 30, 0, 1};
-			struct stats bst = {0};
+			struct rm_spec big = { "BIG", 6, 2022, 2022, nactions, dirs, 2, 30, 0, 1 };
+			struct stats bst = { 0 };
 			buf_reset(&path);
 			buf_addf(&path, "%s/roadmaps/BIG-2022.csv", outdir);
 			rc = write_roadmap(&g, &big, path.ptr, &bst, bytes);
@@ -1182,15 +1175,15 @@ static int run_bench(const char *outdir, unsigned long norgs, unsigned long nact
 		rc = write_file(outdir, "personnes.csv", &people, bytes);
 	if (rc == 0)
 		buf_addf(
-		    summary,
-		    "données de banc d'essai : %lu ministères, %lu directions, %lu feuilles de "
-		    "route, %zu actions",
-		    norgs, norgs * 2, norgs, all.actions);
+			summary,
+			"données de banc d'essai : %lu ministères, %lu directions, %lu feuilles de "
+			"route, %zu actions",
+			norgs, norgs * 2, norgs, all.actions);
 	if (rc == 0 && single)
 		buf_addf(summary,
-		         ", plus roadmaps/BIG-2022.csv (%lu actions en un seul fichier, pour "
-		         "B0001)",
-		         nactions);
+			 ", plus roadmaps/BIG-2022.csv (%lu actions en un seul fichier, pour "
+			 "B0001)",
+			 nactions);
 	buf_free(&orgs);
 	buf_free(&people);
 	buf_free(&path);
@@ -1203,25 +1196,25 @@ static int run_bench(const char *outdir, unsigned long norgs, unsigned long nact
 
 static void usage(FILE *f)
 {
-	fputs(
-	    "Usage :\n"
-	    "  gen_roadmaps --demo DOSSIER\n"
-	    "  gen_roadmaps --orgs N --actions M [--single] [--seed S] DOSSIER\n"
-	    "\n"
-	    "Génère des données synthétiques (déterministes) dans DOSSIER :\n"
-	    "organisations.csv, personnes.csv et roadmaps/<CODE>-<PÉRIODE>.csv au format\n"
-	    "de la trame de feuille de route (docs/formats/roadmap.md).\n"
-	    "\n"
-	    "  --demo        jeu de démonstration : 11 ministères, plus de 300 actions en 2022,\n"
-	    "                une période 2023-2025 pour deux ministères, et un README.md\n"
-	    "  --orgs N      banc d'essai : N ministères B0001… (1 à 99999), 2 directions chacun\n"
-	    "  --actions M   nombre total d'actions (0 à 10000000), réparties entre les "
-	    "ministères\n"
-	    "  --single      écrit aussi roadmaps/BIG-2022.csv : les M actions dans un seul\n"
-	    "                fichier, pour le ministère B0001\n"
-	    "  --seed S      graine du générateur (entier positif ; 42 par défaut)\n"
-	    "  -h, --help    affiche cette aide\n",
-	    f);
+	fputs("Usage :\n"
+	      "  gen_roadmaps --demo DOSSIER\n"
+	      "  gen_roadmaps --orgs N --actions M [--single] [--seed S] DOSSIER\n"
+	      "\n"
+	      "Génère des données synthétiques (déterministes) dans DOSSIER :\n"
+	      "organisations.csv, personnes.csv et roadmaps/<CODE>-<PÉRIODE>.csv au format\n"
+	      "de la trame de feuille de route (docs/formats/roadmap.md).\n"
+	      "\n"
+	      "  --demo        jeu de démonstration : 11 ministères, plus de 300 actions en 2022,\n"
+	      "                une période 2023-2025 pour deux ministères, et un README.md\n"
+	      "  --orgs N      banc d'essai : N ministères B0001… (1 à 99999), 2 directions "
+	      "chacun\n"
+	      "  --actions M   nombre total d'actions (0 à 10000000), réparties entre les "
+	      "ministères\n"
+	      "  --single      écrit aussi roadmaps/BIG-2022.csv : les M actions dans un seul\n"
+	      "                fichier, pour le ministère B0001\n"
+	      "  --seed S      graine du générateur (entier positif ; 42 par défaut)\n"
+	      "  -h, --help    affiche cette aide\n",
+	      f);
 }
 
 /* Parses a decimal integer in [lo, hi]; -1 with a message when it is not one. */
@@ -1236,9 +1229,9 @@ static int parse_count(const char *opt, const char *s, uint64_t lo, uint64_t hi,
 	unsigned long long v = (*s >= '0' && *s <= '9') ? strtoull(s, &end, 10) : 0;
 	if (!(*s >= '0' && *s <= '9') || *end || errno || v < lo || v > hi) {
 		fprintf(stderr,
-		        "gen_roadmaps : valeur invalide pour %s : « %s » (entier de %" PRIu64
-		        " à %" PRIu64 " attendu)\n",
-		        opt, s, lo, hi);
+			"gen_roadmaps : valeur invalide pour %s : « %s » (entier de %" PRIu64
+			" à %" PRIu64 " attendu)\n",
+			opt, s, lo, hi);
 		return -1;
 	}
 	*out = v;
@@ -1288,9 +1281,9 @@ int main(int argc, char **argv)
 			return 2;
 		} else if (outdir) {
 			fprintf(stderr,
-			        "gen_roadmaps : un seul dossier de sortie attendu (« %s » puis « "
-			        "%s »)\n",
-			        outdir, a);
+				"gen_roadmaps : un seul dossier de sortie attendu (« %s » puis « "
+				"%s »)\n",
+				outdir, a);
 			return 2;
 		} else {
 			outdir = a;
@@ -1313,7 +1306,7 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	size_t per_theme[THEME_COUNT] = {0};
+	size_t per_theme[THEME_COUNT] = { 0 };
 	for (size_t i = 0; i < GEN_CATALOGUE_N; i++)
 		if (++per_theme[gen_catalogue[i].theme] > MAX_PER_THEME)
 			xalloc_die("gen_catalogue.h: too many actions in one theme");
@@ -1325,13 +1318,13 @@ int main(int argc, char **argv)
 	int rc = make_dir(outdir) || make_dir(rdir.ptr);
 	if (!rc)
 		rc = demo ? run_demo(outdir, &bytes, &summary)
-		          : run_bench(outdir, (unsigned long)norgs, (unsigned long)nactions, single,
-		                      seed, &bytes, &summary);
+			  : run_bench(outdir, (unsigned long)norgs, (unsigned long)nactions, single,
+				      seed, &bytes, &summary);
 	if (!rc) {
 		long ms = (long)((now_seconds() - t0) * 1000.0 + 0.5);
 		fprintf(stderr,
-		        "gen_roadmaps : %s, %" PRIu64 " octets écrits dans %s en %ld,%03ld s\n",
-		        summary.ptr, bytes, outdir, ms / 1000, ms % 1000);
+			"gen_roadmaps : %s, %" PRIu64 " octets écrits dans %s en %ld,%03ld s\n",
+			summary.ptr, bytes, outdir, ms / 1000, ms % 1000);
 	}
 	buf_free(&rdir);
 	buf_free(&summary);

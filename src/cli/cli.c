@@ -21,16 +21,20 @@ int cli_parse(const struct cli_cmd *cmd, int argc, char **argv, const struct cli
 			const char *eq = strchr(arg, '=');
 			size_t n = eq ? (size_t)(eq - arg) : strlen(arg);
 			const struct cli_opt *o = opts;
-			while (o && o->name && !(strlen(o->name) == n && strncmp(o->name, arg, n) == 0))
+			while (o && o->name &&
+			       !(strlen(o->name) == n && strncmp(o->name, arg, n) == 0))
 				o++;
 			if (!o || !o->name) {
-				fprintf(stderr, "numeco %s: option inconnue « %.*s » (voir numeco %s --help)\n",
+				fprintf(stderr,
+					"numeco %s: option inconnue « %.*s » (voir numeco %s "
+					"--help)\n",
 					cmd->name, (int)n, arg, cmd->name);
 				return -1;
 			}
 			if (!o->has_arg) {
 				if (eq) {
-					fprintf(stderr, "numeco %s: l'option %s ne prend pas de valeur\n",
+					fprintf(stderr,
+						"numeco %s: l'option %s ne prend pas de valeur\n",
 						cmd->name, o->name);
 					return -1;
 				}
@@ -40,14 +44,15 @@ int cli_parse(const struct cli_cmd *cmd, int argc, char **argv, const struct cli
 			} else if (i + 1 < argc) {
 				*o->value = argv[++i];
 			} else {
-				fprintf(stderr, "numeco %s: l'option %s attend une valeur\n", cmd->name,
-					o->name);
+				fprintf(stderr, "numeco %s: l'option %s attend une valeur\n",
+					cmd->name, o->name);
 				return -1;
 			}
 			continue;
 		}
 		if (*npos >= max_pos) {
-			fprintf(stderr, "numeco %s: argument en trop « %s » (voir numeco %s --help)\n",
+			fprintf(stderr,
+				"numeco %s: argument en trop « %s » (voir numeco %s --help)\n",
 				cmd->name, arg, cmd->name);
 			return -1;
 		}
@@ -68,8 +73,8 @@ int cli_missing(const struct cli_cmd *cmd, const char *opt)
 	return CLI_USAGE;
 }
 
-int cli_dispatch(const struct cli_ctx *ctx, const char *group, const struct cli_cmd *subs,
-		 int argc, char **argv)
+int cli_dispatch(const struct cli_ctx *ctx, const char *group, const struct cli_cmd *subs, int argc,
+		 char **argv)
 {
 	if (argc < 1 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
 		printf("Usage : numeco %s SOUS-COMMANDE [OPTIONS]\n\nSous-commandes :\n", group);
@@ -107,8 +112,10 @@ struct store *cli_open(const struct cli_ctx *ctx, enum store_open_mode mode)
 		int found = store_person_get(s, ctx->as, &p, &e);
 		if (found <= 0) {
 			if (found == 0)
-				fprintf(stderr, "numeco: personne inconnue (--as) : « %s » (voir "
-						"numeco person list)\n", ctx->as);
+				fprintf(stderr,
+					"numeco: personne inconnue (--as) : « %s » (voir "
+					"numeco person list)\n",
+					ctx->as);
 			else
 				fprintf(stderr, "numeco: %s\n", e.msg.ptr);
 			store_close(s);
@@ -136,7 +143,9 @@ int cli_actor(const struct cli_ctx *ctx, struct store *s, struct actor *a, struc
 	int found = store_person_get(s, ctx->as, who, &e);
 	if (found <= 0) {
 		if (found == 0)
-			fprintf(stderr, "numeco: personne inconnue (--as) : « %s » (voir numeco person list)\n",
+			fprintf(stderr,
+				"numeco: personne inconnue (--as) : « %s » (voir numeco person "
+				"list)\n",
 				ctx->as);
 		else
 			fprintf(stderr, "numeco: %s\n", e.msg.ptr);
@@ -215,7 +224,8 @@ int cli_write_output(const char *path, const struct buf *out)
 	if (!to_stdout && fclose(f) != 0)
 		bad = 1;
 	if (bad) {
-		fprintf(stderr, "numeco: écriture incomplète de %s\n", to_stdout ? "la sortie" : path);
+		fprintf(stderr, "numeco: écriture incomplète de %s\n",
+			to_stdout ? "la sortie" : path);
 		return CLI_FAIL;
 	}
 	return CLI_OK;

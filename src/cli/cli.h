@@ -14,7 +14,7 @@ enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
 /* Process configuration, read once in main from flags and environment. */
 struct cli_ctx {
 	const char *db_path; /* --db, else $NUMECO_DB, else numeco.db */
-	const char *as;      /* --as, else $NUMECO_AS, else NULL (local operator) */
+	const char *as;	     /* --as, else $NUMECO_AS, else NULL (local operator) */
 	const char *user;    /* $USER, for the local operator's audit name */
 };
 
@@ -41,8 +41,8 @@ int cli_parse(const struct cli_cmd *cmd, int argc, char **argv, const struct cli
 /* Reports a missing required option and returns CLI_USAGE. */
 int cli_missing(const struct cli_cmd *cmd, const char *opt);
 /* Dispatches to one of subs by argv[0] (for "org add" and the like). */
-int cli_dispatch(const struct cli_ctx *ctx, const char *group, const struct cli_cmd *subs,
-		 int argc, char **argv);
+int cli_dispatch(const struct cli_ctx *ctx, const char *group, const struct cli_cmd *subs, int argc,
+		 char **argv);
 
 /* Opens the database named by ctx; prints the error and returns NULL. */
 struct store *cli_open(const struct cli_ctx *ctx, enum store_open_mode mode);

@@ -20,8 +20,10 @@ static int export_roadmap(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *org = NULL, *period = NULL, *output = NULL, *pos[1];
 	int npos;
-	struct cli_opt opts[] = { { "--org", 1, &org }, { "--period", 1, &period },
-				  { "--output", 1, &output }, { NULL, 0, NULL } };
+	struct cli_opt opts[] = { { "--org", 1, &org },
+				  { "--period", 1, &period },
+				  { "--output", 1, &output },
+				  { NULL, 0, NULL } };
 	int rc = cli_parse(&subs[0], argc, argv, opts, pos, 0, 0, &npos);
 	if (rc)
 		return rc > 0 ? CLI_OK : CLI_USAGE;

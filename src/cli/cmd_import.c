@@ -54,8 +54,10 @@ static int import_roadmap(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *org = NULL, *period = NULL, *remove = NULL, *dry = NULL, *pos[1];
 	int npos;
-	struct cli_opt opts[] = { { "--org", 1, &org }, { "--period", 1, &period },
-				  { "--remove-missing", 0, &remove }, { "--dry-run", 0, &dry },
+	struct cli_opt opts[] = { { "--org", 1, &org },
+				  { "--period", 1, &period },
+				  { "--remove-missing", 0, &remove },
+				  { "--dry-run", 0, &dry },
 				  { NULL, 0, NULL } };
 	int rc = cli_parse(&subs[0], argc, argv, opts, pos, 1, 1, &npos);
 	if (rc)
@@ -142,9 +144,9 @@ static int import_directory(const struct cli_ctx *ctx, const struct cli_cmd *cmd
 		goto out;
 	}
 	report_diags(&d);
-	printf("%s : %zu %s%s lue%s — %zu ajoutée%s, %zu déjà présente%s.\n", pos[0], st.read,
-	       what, st.read > 1 ? "s" : "", st.read > 1 ? "s" : "", st.created, st.created > 1 ? "s" : "", st.unchanged,
-	       st.unchanged > 1 ? "s" : "");
+	printf("%s : %zu %s%s lue%s — %zu ajoutée%s, %zu déjà présente%s.\n", pos[0], st.read, what,
+	       st.read > 1 ? "s" : "", st.read > 1 ? "s" : "", st.created,
+	       st.created > 1 ? "s" : "", st.unchanged, st.unchanged > 1 ? "s" : "");
 	rc = CLI_OK;
 out:
 	diags_free(&d);
@@ -172,5 +174,5 @@ static int run(const struct cli_ctx *ctx, int argc, char **argv)
 	return cli_dispatch(ctx, "import", subs, argc, argv);
 }
 
-const struct cli_cmd cmd_import = { "import", run,
-				    "importer : roadmap (trame CSV), orgs, persons", "" };
+const struct cli_cmd cmd_import = { "import", run, "importer : roadmap (trame CSV), orgs, persons",
+				    "" };

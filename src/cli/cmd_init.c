@@ -38,7 +38,9 @@ fail:
 }
 
 const struct cli_cmd cmd_init = {
-	"init", run, "créer la base (ou la mettre à jour vers ce numeco)",
+	"init",
+	run,
+	"créer la base (ou la mettre à jour vers ce numeco)",
 	"Usage : numeco [--db FICHIER] init\n\n"
 	"Crée la base SQLite (défaut : $NUMECO_DB, sinon numeco.db) avec son schéma.\n"
 	"Sur une base existante créée par une version antérieure de numeco, applique\n"

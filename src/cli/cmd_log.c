@@ -9,7 +9,9 @@
 static int run(const struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cmd_log = {
-	"log", run, "journal des modifications (qui, quand, avant, après)",
+	"log",
+	run,
+	"journal des modifications (qui, quand, avant, après)",
 	"Usage : numeco log [--org CODE [--period PÉRIODE [--action RÉF]]] [--limit N]\n\n"
 	"Affiche le journal, le plus récent en premier : date (UTC), auteur, opération,\n"
 	"objet, puis les champs modifiés (avant → après). Filtrer par organisation,\n"
@@ -18,8 +20,10 @@ const struct cli_cmd cmd_log = {
 
 static const char *op_label(const char *op)
 {
-	static const char *const ops[][2] = { { "create", "création" }, { "update", "modification" },
-					      { "delete", "suppression" }, { "state", "changement d'état" } };
+	static const char *const ops[][2] = { { "create", "création" },
+					      { "update", "modification" },
+					      { "delete", "suppression" },
+					      { "state", "changement d'état" } };
 	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
 		if (strcmp(ops[i][0], op) == 0)
 			return ops[i][1];
@@ -30,8 +34,10 @@ static int run(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *org = NULL, *period = NULL, *action = NULL, *limit_s = "50", *pos[1];
 	int npos;
-	struct cli_opt opts[] = { { "--org", 1, &org }, { "--period", 1, &period },
-				  { "--action", 1, &action }, { "--limit", 1, &limit_s },
+	struct cli_opt opts[] = { { "--org", 1, &org },
+				  { "--period", 1, &period },
+				  { "--action", 1, &action },
+				  { "--limit", 1, &limit_s },
 				  { NULL, 0, NULL } };
 	int rc = cli_parse(&cmd_log, argc, argv, opts, pos, 0, 0, &npos);
 	if (rc)
@@ -43,7 +49,8 @@ static int run(const struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_USAGE;
 	}
 	if ((period && !org) || (action && !period)) {
-		fprintf(stderr, "numeco log: --period demande --org, et --action demande --period\n");
+		fprintf(stderr,
+			"numeco log: --period demande --org, et --action demande --period\n");
 		return CLI_USAGE;
 	}
 	struct buf prefix = BUF_INIT, diff = BUF_INIT;

@@ -41,8 +41,10 @@ static int org_add(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *name = NULL, *kind_s = NULL, *parent = "", *pos[1];
 	int npos;
-	struct cli_opt opts[] = { { "--name", 1, &name }, { "--kind", 1, &kind_s },
-				  { "--parent", 1, &parent }, { NULL, 0, NULL } };
+	struct cli_opt opts[] = { { "--name", 1, &name },
+				  { "--kind", 1, &kind_s },
+				  { "--parent", 1, &parent },
+				  { NULL, 0, NULL } };
 	int rc = cli_parse(&subs[0], argc, argv, opts, pos, 1, 1, &npos);
 	if (rc)
 		return rc > 0 ? CLI_OK : CLI_USAGE;
@@ -52,8 +54,10 @@ static int org_add(const struct cli_ctx *ctx, int argc, char **argv)
 		return cli_missing(&subs[0], "--kind");
 	enum org_kind kind;
 	if (org_kind_parse(kind_s, &kind)) {
-		fprintf(stderr, "numeco org add: type inconnu « %s » (attendu : ministere, "
-				"direction, service ou mission)\n", kind_s);
+		fprintf(stderr,
+			"numeco org add: type inconnu « %s » (attendu : ministere, "
+			"direction, service ou mission)\n",
+			kind_s);
 		return CLI_USAGE;
 	}
 	struct org_arg x = { pos[0], name, kind, parent };

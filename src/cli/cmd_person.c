@@ -35,8 +35,10 @@ static int person_add(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *name = NULL, *role_s = NULL, *org = NULL, *pos[1];
 	int npos;
-	struct cli_opt opts[] = { { "--name", 1, &name }, { "--role", 1, &role_s },
-				  { "--org", 1, &org }, { NULL, 0, NULL } };
+	struct cli_opt opts[] = { { "--name", 1, &name },
+				  { "--role", 1, &role_s },
+				  { "--org", 1, &org },
+				  { NULL, 0, NULL } };
 	int rc = cli_parse(&subs[0], argc, argv, opts, pos, 1, 1, &npos);
 	if (rc)
 		return rc > 0 ? CLI_OK : CLI_USAGE;
@@ -48,14 +50,17 @@ static int person_add(const struct cli_ctx *ctx, int argc, char **argv)
 		return cli_missing(&subs[0], "--org");
 	enum role role;
 	if (role_parse(role_s, &role)) {
-		fprintf(stderr, "numeco person add: rôle inconnu « %s » (attendu : admin, referent, "
-				"correspondant ou lecteur)\n", role_s);
+		fprintf(stderr,
+			"numeco person add: rôle inconnu « %s » (attendu : admin, referent, "
+			"correspondant ou lecteur)\n",
+			role_s);
 		return CLI_USAGE;
 	}
 	struct person_arg x = { pos[0], name, role, org };
 	rc = cli_transaction(ctx, do_person_add, &x);
 	if (rc == CLI_OK)
-		printf("Personne ajoutée : %s — %s, %s (%s)\n", pos[0], name, role_label(role), org);
+		printf("Personne ajoutée : %s — %s, %s (%s)\n", pos[0], name, role_label(role),
+		       org);
 	return rc;
 }
 

@@ -9,7 +9,9 @@
 static int run(const struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cmd_report = {
-	"report", run, "bilan consolidé d'une période (md, html, json, csv)",
+	"report",
+	run,
+	"bilan consolidé d'une période (md, html, json, csv)",
 	"Usage : numeco report --period PÉRIODE [--format md|html|json|csv] [--org CODE]\n"
 	"                      [--top N] [--output FICHIER]\n\n"
 	"Écrit le bilan consolidé des feuilles de route de PÉRIODE : ministères ayant\n"
@@ -30,7 +32,7 @@ static int run(const struct cli_ctx *ctx, int argc, char **argv)
 	const char *pos[1];
 	int npos;
 	struct cli_opt opts[] = { { "--period", 1, &period }, { "--format", 1, &format_s },
-				  { "--org", 1, &org },       { "--top", 1, &top_s },
+				  { "--org", 1, &org },	      { "--top", 1, &top_s },
 				  { "--output", 1, &output }, { NULL, 0, NULL } };
 	int rc = cli_parse(&cmd_report, argc, argv, opts, pos, 0, 0, &npos);
 	if (rc)
@@ -39,14 +41,18 @@ static int run(const struct cli_ctx *ctx, int argc, char **argv)
 		return cli_missing(&cmd_report, "--period");
 	enum report_format fmt;
 	if (report_format_parse(format_s, &fmt)) {
-		fprintf(stderr, "numeco report: format inconnu « %s » (attendu : md, html, json ou "
-				"csv)\n", format_s);
+		fprintf(stderr,
+			"numeco report: format inconnu « %s » (attendu : md, html, json ou "
+			"csv)\n",
+			format_s);
 		return CLI_USAGE;
 	}
 	int first, last;
 	if (period_parse(period, &first, &last)) {
-		fprintf(stderr, "numeco report: période invalide « %s » (attendu : 2022 ou "
-				"2023-2025)\n", period);
+		fprintf(stderr,
+			"numeco report: période invalide « %s » (attendu : 2022 ou "
+			"2023-2025)\n",
+			period);
 		return CLI_USAGE;
 	}
 	char *end;

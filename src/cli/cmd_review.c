@@ -54,9 +54,9 @@ static int review_add_cmd(const struct cli_ctx *ctx, int argc, char **argv)
 	const char *kind_s = "recommandation", *pos[1];
 	struct add_arg x = { NULL, NULL, "", NULL, RKIND_RECOMMANDATION, 0 };
 	int npos;
-	struct cli_opt opts[] = { { "--org", 1, &x.org }, { "--period", 1, &x.period },
+	struct cli_opt opts[] = { { "--org", 1, &x.org },	{ "--period", 1, &x.period },
 				  { "--action", 1, &x.action }, { "--kind", 1, &kind_s },
-				  { "--text", 1, &x.text }, { NULL, 0, NULL } };
+				  { "--text", 1, &x.text },	{ NULL, 0, NULL } };
 	int rc = cli_parse(&subs[0], argc, argv, opts, pos, 0, 0, &npos);
 	if (rc)
 		return rc > 0 ? CLI_OK : CLI_USAGE;
@@ -67,8 +67,10 @@ static int review_add_cmd(const struct cli_ctx *ctx, int argc, char **argv)
 	if (!x.text)
 		return cli_missing(&subs[0], "--text");
 	if (rkind_parse(kind_s, &x.kind)) {
-		fprintf(stderr, "numeco review add: type inconnu « %s » (attendu : recommandation "
-				"ou commentaire)\n", kind_s);
+		fprintf(stderr,
+			"numeco review add: type inconnu « %s » (attendu : recommandation "
+			"ou commentaire)\n",
+			kind_s);
 		return CLI_USAGE;
 	}
 	rc = cli_transaction(ctx, do_add, &x);
@@ -94,7 +96,8 @@ static int review_state_cmd(const struct cli_ctx *ctx, int argc, char **argv)
 	struct state_arg x = { NULL, NULL, RSTATE_BROUILLON, RSTATE_BROUILLON };
 	const char *pos[1];
 	int npos;
-	struct cli_opt opts[] = { { "--org", 1, &x.org }, { "--period", 1, &x.period },
+	struct cli_opt opts[] = { { "--org", 1, &x.org },
+				  { "--period", 1, &x.period },
 				  { NULL, 0, NULL } };
 	int rc = cli_parse(&subs[2], argc, argv, opts, pos, 1, 1, &npos);
 	if (rc)
@@ -104,14 +107,16 @@ static int review_state_cmd(const struct cli_ctx *ctx, int argc, char **argv)
 	if (!x.period)
 		return cli_missing(&subs[2], "--period");
 	if (rstate_parse(pos[0], &x.to)) {
-		fprintf(stderr, "numeco review state: état inconnu « %s » (attendu : brouillon, "
-				"soumise, relue ou validee)\n", pos[0]);
+		fprintf(stderr,
+			"numeco review state: état inconnu « %s » (attendu : brouillon, "
+			"soumise, relue ou validee)\n",
+			pos[0]);
 		return CLI_USAGE;
 	}
 	rc = cli_transaction(ctx, do_state, &x);
 	if (rc == CLI_OK)
-		printf("Feuille de route %s %s : %s → %s.\n", x.org, x.period,
-		       rstate_label(x.from), rstate_label(x.to));
+		printf("Feuille de route %s %s : %s → %s.\n", x.org, x.period, rstate_label(x.from),
+		       rstate_label(x.to));
 	return rc;
 }
 
@@ -132,8 +137,10 @@ static int review_done_cmd(const struct cli_ctx *ctx, int argc, char **argv)
 	struct done_arg x = { NULL, NULL, 0, 1 };
 	const char *undo = NULL, *pos[1];
 	int npos;
-	struct cli_opt opts[] = { { "--org", 1, &x.org }, { "--period", 1, &x.period },
-				  { "--undo", 0, &undo }, { NULL, 0, NULL } };
+	struct cli_opt opts[] = { { "--org", 1, &x.org },
+				  { "--period", 1, &x.period },
+				  { "--undo", 0, &undo },
+				  { NULL, 0, NULL } };
 	int rc = cli_parse(&subs[3], argc, argv, opts, pos, 1, 1, &npos);
 	if (rc)
 		return rc > 0 ? CLI_OK : CLI_USAGE;
@@ -159,7 +166,8 @@ static int review_list_cmd(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *org_code = NULL, *period = NULL, *pos[1];
 	int npos;
-	struct cli_opt opts[] = { { "--org", 1, &org_code }, { "--period", 1, &period },
+	struct cli_opt opts[] = { { "--org", 1, &org_code },
+				  { "--period", 1, &period },
 				  { NULL, 0, NULL } };
 	int rc = cli_parse(&subs[1], argc, argv, opts, pos, 0, 0, &npos);
 	if (rc)

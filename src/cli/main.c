@@ -6,7 +6,7 @@
 #include "cli/cli.h"
 
 static const struct cli_cmd *const commands[] = {
-	&cmd_init, &cmd_org, &cmd_person, &cmd_import, &cmd_export,
+	&cmd_init,   &cmd_org, &cmd_person, &cmd_import, &cmd_export,
 	&cmd_review, &cmd_log, &cmd_report, NULL,
 };
 
@@ -41,7 +41,8 @@ static int take_globals(int argc, char **argv, struct cli_ctx *ctx)
 			size_t n = strlen(names[k]);
 			if (strcmp(argv[i], names[k]) == 0) {
 				if (i + 1 >= argc) {
-					fprintf(stderr, "numeco: l'option %s attend une valeur\n", names[k]);
+					fprintf(stderr, "numeco: l'option %s attend une valeur\n",
+						names[k]);
 					return -1;
 				}
 				*slots[k] = argv[++i];

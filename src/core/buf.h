@@ -21,7 +21,10 @@ struct buf {
 };
 
 extern char buf_empty_[];
-#define BUF_INIT { buf_empty_, 0, 0 }
+#define BUF_INIT                 \
+	{                        \
+		buf_empty_, 0, 0 \
+	}
 
 void buf_init(struct buf *b);
 void buf_free(struct buf *b);

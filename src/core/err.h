@@ -22,7 +22,10 @@ struct err {
 	struct buf msg; /* empty when no error */
 };
 
-#define ERR_INIT { BUF_INIT }
+#define ERR_INIT         \
+	{                \
+		BUF_INIT \
+	}
 
 /* Replaces the message. Always returns -1 so callers can `return err_set(...)`. */
 int err_set(struct err *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -47,7 +50,10 @@ struct diags {
 	size_t errors; /* number of DIAG_ERROR items */
 };
 
-#define DIAGS_INIT { 0, 0, 0, 0 }
+#define DIAGS_INIT         \
+	{                  \
+		0, 0, 0, 0 \
+	}
 
 void diags_add(struct diags *d, enum diag_level level, const char *file, long line,
 	       const char *field, const char *fmt, ...) __attribute__((format(printf, 6, 7)));

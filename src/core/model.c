@@ -14,6 +14,7 @@ struct vocab {
 	const char *alias; /* another accepted spelling, or NULL */
 };
 
+/* clang-format off: one entry per line reads best */
 static const struct vocab themes[THEME_COUNT] = {
 	{ "strategie", "Stratégie et gouvernance", "strategie" },
 	{ "sensibilisation", "Sensibilisation et formation", "formation" },
@@ -31,10 +32,8 @@ static const struct vocab levels[LEVEL_COUNT] = {
 };
 
 static const struct vocab statuses[STATUS_COUNT] = {
-	{ "a_lancer", "À lancer", "non demarree" },
-	{ "en_cours", "En cours", NULL },
-	{ "realisee", "Réalisée", "realise" },
-	{ "reportee", "Reportée", "reporte" },
+	{ "a_lancer", "À lancer", "non demarree" },  { "en_cours", "En cours", NULL },
+	{ "realisee", "Réalisée", "realise" },	     { "reportee", "Reportée", "reporte" },
 	{ "abandonnee", "Abandonnée", "abandonne" },
 };
 
@@ -71,6 +70,8 @@ static const struct vocab iunits[IUNIT_COUNT] = {
 	{ "MWh", "MWh", NULL },
 };
 
+/* clang-format on */
+
 /* Matches s against codes, labels and aliases: exactly first (what numeco's
  * own exports contain, so large re-imports stay fast), then after folding. */
 static int vocab_parse(const struct vocab *v, int count, const char *s)
@@ -100,22 +101,22 @@ out:
 	return found;
 }
 
-#define VOCAB_FUNCS(prefix, type, table, count)                      \
-	const char *prefix##_code(type x)                            \
-	{                                                            \
-		return ((unsigned)x < (unsigned)(count)) ? table[x].code : "?"; \
-	}                                                            \
-	const char *prefix##_label(type x)                           \
-	{                                                            \
+#define VOCAB_FUNCS(prefix, type, table, count)                                  \
+	const char *prefix##_code(type x)                                        \
+	{                                                                        \
+		return ((unsigned)x < (unsigned)(count)) ? table[x].code : "?";  \
+	}                                                                        \
+	const char *prefix##_label(type x)                                       \
+	{                                                                        \
 		return ((unsigned)x < (unsigned)(count)) ? table[x].label : "?"; \
-	}                                                            \
-	int prefix##_parse(const char *s, type *out)                 \
-	{                                                            \
-		int i = vocab_parse(table, (int)(count), s);         \
-		if (i < 0)                                           \
-			return -1;                                   \
-		*out = (type)i;                                      \
-		return 0;                                            \
+	}                                                                        \
+	int prefix##_parse(const char *s, type *out)                             \
+	{                                                                        \
+		int i = vocab_parse(table, (int)(count), s);                     \
+		if (i < 0)                                                       \
+			return -1;                                               \
+		*out = (type)i;                                                  \
+		return 0;                                                        \
 	}
 
 VOCAB_FUNCS(theme, enum theme, themes, THEME_COUNT)
@@ -178,26 +179,19 @@ double iunit_to_report(enum iunit u, double v)
 {
 	switch (u) {
 	case IUNIT_KGCO2E:
-	case IUNIT_KWH:
-		return v / 1000.0;
-	default:
-		return v;
+	case IUNIT_KWH: return v / 1000.0;
+	default: return v;
 	}
 }
 
 int rstate_can_move(enum rstate from, enum rstate to)
 {
 	switch (from) {
-	case RSTATE_BROUILLON:
-		return to == RSTATE_SOUMISE;
-	case RSTATE_SOUMISE:
-		return to == RSTATE_BROUILLON || to == RSTATE_RELUE;
-	case RSTATE_RELUE:
-		return to == RSTATE_BROUILLON || to == RSTATE_VALIDEE;
-	case RSTATE_VALIDEE:
-		return to == RSTATE_BROUILLON;
-	default:
-		return 0;
+	case RSTATE_BROUILLON: return to == RSTATE_SOUMISE;
+	case RSTATE_SOUMISE: return to == RSTATE_BROUILLON || to == RSTATE_RELUE;
+	case RSTATE_RELUE: return to == RSTATE_BROUILLON || to == RSTATE_VALIDEE;
+	case RSTATE_VALIDEE: return to == RSTATE_BROUILLON;
+	default: return 0;
 	}
 }
 
@@ -226,7 +220,8 @@ int period_parse(const char *s, int *first, int *last)
 		*last = *first;
 		return 0;
 	}
-	if (parse_year(s, (size_t)(dash - s), first) || parse_year(dash + 1, strlen(dash + 1), last))
+	if (parse_year(s, (size_t)(dash - s), first) ||
+	    parse_year(dash + 1, strlen(dash + 1), last))
 		return -1;
 	return *last > *first ? 0 : -1;
 }
@@ -279,8 +274,8 @@ int action_equal(const struct action *a, const struct action *b)
 	       strcmp(a->description, b->description) == 0 && a->theme == b->theme &&
 	       a->level == b->level && a->status == b->status && a->key == b->key &&
 	       strcmp(a->direction, b->direction) == 0 &&
-	       strcmp(a->start_date, b->start_date) == 0 &&
-	       strcmp(a->due_date, b->due_date) == 0 && a->has_budget == b->has_budget &&
+	       strcmp(a->start_date, b->start_date) == 0 && strcmp(a->due_date, b->due_date) == 0 &&
+	       a->has_budget == b->has_budget &&
 	       (!a->has_budget || a->budget_cents == b->budget_cents) &&
 	       strcmp(a->indicator, b->indicator) == 0 && a->has_impact == b->has_impact &&
 	       (!a->has_impact ||

@@ -23,12 +23,7 @@ enum theme {
 };
 
 /* Target engagement level of an action, in increasing order of commitment. */
-enum level {
-	LEVEL_REFLEXION,
-	LEVEL_EXPERIMENTATION,
-	LEVEL_REALISATION,
-	LEVEL_COUNT
-};
+enum level { LEVEL_REFLEXION, LEVEL_EXPERIMENTATION, LEVEL_REALISATION, LEVEL_COUNT };
 
 /* Progress status of an action. */
 enum status {
@@ -40,22 +35,10 @@ enum status {
 	STATUS_COUNT
 };
 
-enum role {
-	ROLE_ADMIN,
-	ROLE_REFERENT,
-	ROLE_CORRESPONDANT,
-	ROLE_LECTEUR,
-	ROLE_COUNT
-};
+enum role { ROLE_ADMIN, ROLE_REFERENT, ROLE_CORRESPONDANT, ROLE_LECTEUR, ROLE_COUNT };
 
 /* Review state of a roadmap. */
-enum rstate {
-	RSTATE_BROUILLON,
-	RSTATE_SOUMISE,
-	RSTATE_RELUE,
-	RSTATE_VALIDEE,
-	RSTATE_COUNT
-};
+enum rstate { RSTATE_BROUILLON, RSTATE_SOUMISE, RSTATE_RELUE, RSTATE_VALIDEE, RSTATE_COUNT };
 
 enum org_kind {
 	ORG_MINISTERE,
@@ -66,21 +49,11 @@ enum org_kind {
 };
 
 /* Kind of a review entry. */
-enum rkind {
-	RKIND_RECOMMANDATION,
-	RKIND_COMMENTAIRE,
-	RKIND_COUNT
-};
+enum rkind { RKIND_RECOMMANDATION, RKIND_COMMENTAIRE, RKIND_COUNT };
 
 /* Units an avoided-impact estimate may be given in. Values are stored as given
  * (value + unit) and converted for totals: GHG units to tCO2e, energy to MWh. */
-enum iunit {
-	IUNIT_KGCO2E,
-	IUNIT_TCO2E,
-	IUNIT_KWH,
-	IUNIT_MWH,
-	IUNIT_COUNT
-};
+enum iunit { IUNIT_KGCO2E, IUNIT_TCO2E, IUNIT_KWH, IUNIT_MWH, IUNIT_COUNT };
 
 const char *theme_code(enum theme t);
 const char *theme_label(enum theme t);
@@ -128,18 +101,18 @@ int period_parse(const char *s, int *first, int *last);
  * owned by the struct (free with action_free); optional text fields are ""
  * when absent, never NULL, once the struct is filled by a parser or the store. */
 struct action {
-	int64_t id;        /* store id, 0 before storing */
-	int64_t version;   /* optimistic-locking counter kept by the store */
-	char *ref;         /* Référence: unique within a roadmap */
+	int64_t id;	 /* store id, 0 before storing */
+	int64_t version; /* optimistic-locking counter kept by the store */
+	char *ref;	 /* Référence: unique within a roadmap */
 	char *title;
 	char *description;
 	enum theme theme;
 	enum level level;
 	enum status status;
-	int key;           /* action clé */
-	char *direction;   /* code of the owning direction, "" if none */
-	char *start_date;  /* ISO AAAA-MM-JJ or "" */
-	char *due_date;    /* ISO AAAA-MM-JJ or "" */
+	int key;	  /* action clé */
+	char *direction;  /* code of the owning direction, "" if none */
+	char *start_date; /* ISO AAAA-MM-JJ or "" */
+	char *due_date;	  /* ISO AAAA-MM-JJ or "" */
 	int has_budget;
 	int64_t budget_cents;
 	char *indicator;

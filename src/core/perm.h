@@ -11,10 +11,10 @@
 #include "core/model.h"
 
 struct actor {
-	const char *id;      /* e-mail of a person, or "cli:<user>" for the local operator */
-	int local;           /* the local operator (CLI without --as): every right */
+	const char *id; /* e-mail of a person, or "cli:<user>" for the local operator */
+	int local;	/* the local operator (CLI without --as): every right */
 	enum role role;
-	int64_t org_id;      /* the person's organisation */
+	int64_t org_id;	     /* the person's organisation */
 	int64_t ministry_id; /* root of that organisation's tree */
 };
 

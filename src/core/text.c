@@ -7,26 +7,46 @@
  * numeco users type (French and neighbouring languages); 0 when not a letter. */
 static const char *fold_cp(unsigned cp)
 {
-	if (cp >= 0xC0 && cp <= 0xC5) return "a";
-	if (cp == 0xC6) return "ae";
-	if (cp == 0xC7) return "c";
-	if (cp >= 0xC8 && cp <= 0xCB) return "e";
-	if (cp >= 0xCC && cp <= 0xCF) return "i";
-	if (cp == 0xD1) return "n";
-	if ((cp >= 0xD2 && cp <= 0xD6) || cp == 0xD8) return "o";
-	if (cp >= 0xD9 && cp <= 0xDC) return "u";
-	if (cp == 0xDD) return "y";
-	if (cp == 0xDF) return "ss";
-	if (cp >= 0xE0 && cp <= 0xE5) return "a";
-	if (cp == 0xE6) return "ae";
-	if (cp == 0xE7) return "c";
-	if (cp >= 0xE8 && cp <= 0xEB) return "e";
-	if (cp >= 0xEC && cp <= 0xEF) return "i";
-	if (cp == 0xF1) return "n";
-	if ((cp >= 0xF2 && cp <= 0xF6) || cp == 0xF8) return "o";
-	if (cp >= 0xF9 && cp <= 0xFC) return "u";
-	if (cp == 0xFD || cp == 0xFF || cp == 0x178) return "y";
-	if (cp == 0x152 || cp == 0x153) return "oe";
+	if (cp >= 0xC0 && cp <= 0xC5)
+		return "a";
+	if (cp == 0xC6)
+		return "ae";
+	if (cp == 0xC7)
+		return "c";
+	if (cp >= 0xC8 && cp <= 0xCB)
+		return "e";
+	if (cp >= 0xCC && cp <= 0xCF)
+		return "i";
+	if (cp == 0xD1)
+		return "n";
+	if ((cp >= 0xD2 && cp <= 0xD6) || cp == 0xD8)
+		return "o";
+	if (cp >= 0xD9 && cp <= 0xDC)
+		return "u";
+	if (cp == 0xDD)
+		return "y";
+	if (cp == 0xDF)
+		return "ss";
+	if (cp >= 0xE0 && cp <= 0xE5)
+		return "a";
+	if (cp == 0xE6)
+		return "ae";
+	if (cp == 0xE7)
+		return "c";
+	if (cp >= 0xE8 && cp <= 0xEB)
+		return "e";
+	if (cp >= 0xEC && cp <= 0xEF)
+		return "i";
+	if (cp == 0xF1)
+		return "n";
+	if ((cp >= 0xF2 && cp <= 0xF6) || cp == 0xF8)
+		return "o";
+	if (cp >= 0xF9 && cp <= 0xFC)
+		return "u";
+	if (cp == 0xFD || cp == 0xFF || cp == 0x178)
+		return "y";
+	if (cp == 0x152 || cp == 0x153)
+		return "oe";
 	return NULL;
 }
 

@@ -48,7 +48,8 @@ int columns_map(struct csv_reader *r, const struct col_spec *cols, int ncols, in
 					  "colonne inconnue, ignorée");
 		} else if (map[c] >= 0) {
 			diags_add(d, DIAG_ERROR, file, line, cols[c].header,
-				  "colonne présente deux fois (colonnes %d et %zu)", map[c] + 1, i + 1);
+				  "colonne présente deux fois (colonnes %d et %zu)", map[c] + 1,
+				  i + 1);
 			ok = 0;
 		} else {
 			map[c] = (int)i;

@@ -19,10 +19,10 @@ struct csv_reader {
 	enum csv_encoding enc;
 	char delim;
 	struct buf text; /* the whole input as UTF-8, BOM removed */
-	size_t pos;      /* next byte of text to read */
-	long line;       /* physical line (1-based) of text.ptr[pos] */
-	long rec_line;   /* line where the current record starts */
-	struct buf rec;  /* fields of the current record, each NUL-terminated */
+	size_t pos;	 /* next byte of text to read */
+	long line;	 /* physical line (1-based) of text.ptr[pos] */
+	long rec_line;	 /* line where the current record starts */
+	struct buf rec;	 /* fields of the current record, each NUL-terminated */
 	struct csv_span *fields;
 	size_t nf, cap;
 };
@@ -114,19 +114,13 @@ static char detect_delim(const char *s, size_t n, size_t *start, long *line)
 static const char *errno_fr(int e)
 {
 	switch (e) {
-	case ENOENT:
-		return "fichier introuvable";
+	case ENOENT: return "fichier introuvable";
 	case EACCES:
-	case EPERM:
-		return "permission refusée";
-	case EISDIR:
-		return "c'est un répertoire, pas un fichier";
-	case ENOTDIR:
-		return "chemin invalide";
-	case EIO:
-		return "erreur de lecture";
-	default:
-		return strerror(e);
+	case EPERM: return "permission refusée";
+	case EISDIR: return "c'est un répertoire, pas un fichier";
+	case ENOTDIR: return "chemin invalide";
+	case EIO: return "erreur de lecture";
+	default: return strerror(e);
 	}
 }
 
@@ -140,13 +134,13 @@ struct csv_reader *csv_open_mem(const char *name, const char *data, size_t n, st
 	 * diags_add does with its file argument. */
 	if (enc_has_utf16_bom(data, n)) {
 		err_set(err, "encodage UTF-16 non pris en charge : enregistrer le fichier au "
-		             "format « CSV UTF-8 » ou « CSV (séparateur : point-virgule) »");
+			     "format « CSV UTF-8 » ou « CSV (séparateur : point-virgule) »");
 		return NULL;
 	}
 	const char *nul = memchr(data, '\0', n);
 	if (nul) {
 		err_set(err, "ligne %ld : octet nul : fichier binaire ?",
-		        count_line(data, (size_t)(nul - data)));
+			count_line(data, (size_t)(nul - data)));
 		return NULL;
 	}
 
@@ -302,7 +296,7 @@ int csv_next(struct csv_reader *r, struct err *err)
 	const char d = r->delim;
 	size_t pos = r->pos;
 	long line = r->line;
-	struct rec_state st = {r, err, 0, 0, 0};
+	struct rec_state st = { r, err, 0, 0, 0 };
 
 	for (;;) {
 		field_begin(&st);

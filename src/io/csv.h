@@ -34,7 +34,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 
-#define CSV_MAX_FIELD (64 * 1024)
+#define CSV_MAX_FIELD  (64 * 1024)
 #define CSV_MAX_FIELDS 256
 
 enum csv_encoding { CSV_UTF8, CSV_UTF8_BOM, CSV_CP1252 };

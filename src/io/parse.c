@@ -24,8 +24,8 @@
 struct num {
 	int neg;
 	struct buf digits;    /* mantissa digits, integer part then fraction, no separator */
-	size_t nint;          /* how many of them come before the decimal separator */
-	size_t nfrac;         /* how many after it */
+	size_t nint;	      /* how many of them come before the decimal separator */
+	size_t nfrac;	      /* how many after it */
 	const char *exp_text; /* exponent as written (sign and digits), or NULL */
 	size_t exp_len;
 	int64_t exp; /* its value, saturated to ±EXP_SAT */
@@ -177,19 +177,19 @@ static int number_error(const char *s, struct err *err)
 		err_set(err, "nombre manquant (attendu : 1 234,5 ou 1234.5)");
 	else if (strchr(s, '.') && strchr(s, ','))
 		err_set(err,
-		        "nombre ambigu « %s » : le point et la virgule ne peuvent servir tous "
-		        "les deux (écrire 1234,5 ou 1 234,5)",
-		        shown(s, &tmp));
+			"nombre ambigu « %s » : le point et la virgule ne peuvent servir tous "
+			"les deux (écrire 1234,5 ou 1 234,5)",
+			shown(s, &tmp));
 	else
 		err_set(err, "nombre invalide « %s » (attendu : 1 234,5 ou 1234.5)",
-		        shown(s, &tmp));
+			shown(s, &tmp));
 	buf_free(&tmp);
 	return -1;
 }
 
 int parse_number(const char *s, double *out, struct err *err)
 {
-	struct num nm = {0, BUF_INIT, 0, 0, NULL, 0, 0};
+	struct num nm = { 0, BUF_INIT, 0, 0, NULL, 0, 0 };
 	const char *p = skip_spaces(s);
 	if (scan_number(&p, &nm) != 0 || !at_end(p)) {
 		buf_free(&nm.digits);
@@ -242,7 +242,7 @@ static const char *skip_currency_spaces(const char *p)
 
 int parse_euros(const char *s, int64_t *cents, struct err *err)
 {
-	struct num nm = {0, BUF_INIT, 0, 0, NULL, 0, 0};
+	struct num nm = { 0, BUF_INIT, 0, 0, NULL, 0, 0 };
 	struct buf tmp = BUF_INIT;
 	const char *p = skip_spaces(s);
 	int ok = scan_number(&p, &nm) == 0;
@@ -251,7 +251,7 @@ int parse_euros(const char *s, int64_t *cents, struct err *err)
 		if (strncmp(p, "\xE2\x82\xAC", 3) == 0)
 			p += 3;
 		else if ((p[0] == 'E' || p[0] == 'e') && (p[1] == 'U' || p[1] == 'u') &&
-		         (p[2] == 'R' || p[2] == 'r'))
+			 (p[2] == 'R' || p[2] == 'r'))
 			p += 3;
 		ok = at_end(p);
 	}
@@ -260,7 +260,7 @@ int parse_euros(const char *s, int64_t *cents, struct err *err)
 			err_set(err, "montant manquant (attendu : 1 234,56 ou 1234.56)");
 		else
 			err_set(err, "montant invalide « %s » (attendu : 1 234,56 ou 1234.56)",
-			        shown(s, &tmp));
+				shown(s, &tmp));
 		goto fail;
 	}
 
@@ -268,7 +268,7 @@ int parse_euros(const char *s, int64_t *cents, struct err *err)
 	int64_t decimals = (int64_t)nm.nfrac - nm.exp;
 	if (decimals > 2) {
 		err_set(err, "montant invalide « %s » : pas plus de deux décimales (centimes)",
-		        shown(s, &tmp));
+			shown(s, &tmp));
 		goto fail;
 	}
 	int64_t shift = 2 - decimals;
@@ -295,7 +295,7 @@ int parse_euros(const char *s, int64_t *cents, struct err *err)
 	return 0;
 range:
 	err_set(err, "montant hors limites « %s » (au plus un million de milliards d'euros)",
-	        shown(s, &tmp));
+		shown(s, &tmp));
 fail:
 	buf_free(&nm.digits);
 	buf_free(&tmp);
@@ -325,7 +325,7 @@ static int is_leap(int y)
 
 static int days_in_month(int y, int m)
 {
-	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	return m == 2 && is_leap(y) ? 29 : days[m - 1];
 }
 
@@ -371,13 +371,13 @@ int parse_date(const char *s, char iso[11], struct err *err)
 			err_set(err, "date manquante (attendu : JJ/MM/AAAA ou AAAA-MM-JJ)");
 		else
 			err_set(err, "date invalide « %s » (attendu : JJ/MM/AAAA ou AAAA-MM-JJ)",
-			        shown(s, &tmp));
+				shown(s, &tmp));
 		buf_free(&tmp);
 		return -1;
 	}
 	if (y < 1900 || y > 2199) {
 		err_set(err, "date invalide « %s » (année attendue entre 1900 et 2199)",
-		        shown(s, &tmp));
+			shown(s, &tmp));
 		buf_free(&tmp);
 		return -1;
 	}
@@ -399,8 +399,8 @@ int parse_date(const char *s, char iso[11], struct err *err)
 
 int parse_bool(const char *s, int *out, struct err *err)
 {
-	static const char *const yes[] = {"oui", "o", "yes", "y", "vrai", "true", "1", "x"};
-	static const char *const no[] = {"non", "n", "no", "faux", "false", "0"};
+	static const char *const yes[] = { "oui", "o", "yes", "y", "vrai", "true", "1", "x" };
+	static const char *const no[] = { "non", "n", "no", "faux", "false", "0" };
 	/* Folding forgives case and accents; punctuation is refused first so
 	 * that "-1" or "o.k" do not fold into an answer. */
 	int found = -1;
@@ -424,7 +424,7 @@ int parse_bool(const char *s, int *out, struct err *err)
 			err_set(err, "réponse manquante (attendu : oui ou non)");
 		else
 			err_set(err, "réponse invalide « %s » (attendu : oui ou non)",
-			        shown(s, &tmp));
+				shown(s, &tmp));
 		buf_free(&tmp);
 		return -1;
 	}

@@ -120,7 +120,8 @@ void audit_diff(const char *before, const char *after, const char *indent, struc
 	const char *key;
 	json_t *av;
 	/* Keys of the newer snapshot in their order, then keys only in the older one. */
-	json_object_foreach(a, key, av) {
+	json_object_foreach(a, key, av)
+	{
 		json_t *bv = json_object_get(b, key);
 		const char *as = json_is_string(av) ? json_string_value(av) : "";
 		const char *bs = json_is_string(bv) ? json_string_value(bv) : "";
@@ -137,7 +138,8 @@ void audit_diff(const char *before, const char *after, const char *indent, struc
 		buf_addc(out, '\n');
 	}
 	json_t *bv;
-	json_object_foreach(b, key, bv) {
+	json_object_foreach(b, key, bv)
+	{
 		if (json_object_get(a, key) || !json_is_string(bv) || !*json_string_value(bv))
 			continue;
 		buf_addf(out, "%s%s : ", indent, key);

@@ -38,7 +38,7 @@ static int cons_rank_cmp(const void *pa, const void *pb)
 	const struct cons_action *xa = &a->in->actions[a->top.action];
 	const struct cons_action *xb = &b->in->actions[b->top.action];
 	int c = strcmp(cons_ministry_code(a->in, xa->ministry),
-	               cons_ministry_code(b->in, xb->ministry));
+		       cons_ministry_code(b->in, xb->ministry));
 	if (c)
 		return c;
 	c = strcmp(xa->ref ? xa->ref : "", xb->ref ? xb->ref : "");
@@ -92,7 +92,7 @@ void consolidate(const struct cons_input *in, size_t top_n, struct cons_result *
 		/* An action whose ministry index is out of range still counts in
 		 * the national figures; it just has no row to go to. */
 		struct cons_ministry_row *row =
-		    a->ministry < in->nministries ? &out->by_ministry[a->ministry] : NULL;
+			a->ministry < in->nministries ? &out->by_ministry[a->ministry] : NULL;
 		int st_ok = (unsigned)a->status < STATUS_COUNT;
 		int th_ok = (unsigned)a->theme < THEME_COUNT;
 		int lv_ok = (unsigned)a->level < LEVEL_COUNT;

@@ -15,12 +15,12 @@
 struct cons_ministry {
 	char *code;
 	char *name;
-	int has_roadmap; /* a roadmap exists for the period (even if empty) */
+	int has_roadmap;   /* a roadmap exists for the period (even if empty) */
 	enum rstate state; /* its review state, when has_roadmap */
 };
 
 struct cons_action {
-	size_t ministry;  /* index into cons_input.ministries */
+	size_t ministry; /* index into cons_input.ministries */
 	char *ref;
 	char *title;
 	enum theme theme;
@@ -37,10 +37,10 @@ struct cons_action {
 
 struct cons_input {
 	char *period;
-	char *scope;        /* "" national, else the ministry code of --org */
+	char *scope;			  /* "" national, else the ministry code of --org */
 	struct cons_ministry *ministries; /* ordered by code */
 	size_t nministries, cap_ministries;
-	struct cons_action *actions;      /* any order */
+	struct cons_action *actions; /* any order */
 	size_t nactions, cap_actions;
 };
 
@@ -53,12 +53,12 @@ void cons_input_add_action(struct cons_input *in, const struct cons_action *a);
 
 /* One ranked action with the largest avoided impacts. */
 struct cons_top {
-	size_t action; /* index into cons_input.actions */
+	size_t action;	     /* index into cons_input.actions */
 	double value_report; /* in tCO2e or MWh */
 };
 
 struct cons_ministry_row {
-	size_t ministry;      /* index into cons_input.ministries */
+	size_t ministry; /* index into cons_input.ministries */
 	size_t actions;
 	size_t by_status[STATUS_COUNT];
 	size_t key;
@@ -69,8 +69,8 @@ struct cons_result {
 	size_t ministries_total;
 	size_t ministries_with_roadmap;
 	size_t actions;
-	size_t realised;           /* status realisee */
-	double share_realised;     /* realised / actions, 0 when no action */
+	size_t realised;       /* status realisee */
+	double share_realised; /* realised / actions, 0 when no action */
 	size_t theme_status[THEME_COUNT][STATUS_COUNT];
 	size_t theme_total[THEME_COUNT];
 	size_t level_status[LEVEL_COUNT][STATUS_COUNT];
@@ -82,7 +82,7 @@ struct cons_result {
 	double key_ghg_t;      /* sum over key actions of GHG estimates, tCO2e */
 	double key_energy_mwh; /* sum over key actions of energy estimates, MWh */
 	double key_ghg_by_theme_t[THEME_COUNT];
-	int64_t budget_cents;  /* sum of known budgets */
+	int64_t budget_cents;	  /* sum of known budgets */
 	struct cons_top *top_ghg; /* key or not, largest GHG estimates first */
 	size_t ntop_ghg;
 };

@@ -13,8 +13,14 @@ static int audit_create(struct store *s, const struct actor *actor, const char *
 {
 	char now[32];
 	clock_now_iso(now);
-	struct audit_entry e = { 0, now, (char *)actor->id, (char *)entity, (char *)key,
-				 (char *)"create", (char *)"", after->ptr };
+	struct audit_entry e = { 0,
+				 now,
+				 (char *)actor->id,
+				 (char *)entity,
+				 (char *)key,
+				 (char *)"create",
+				 (char *)"",
+				 after->ptr };
 	return store_audit_add(s, &e, err);
 }
 
@@ -34,8 +40,8 @@ int dir_add_org(struct store *s, const struct actor *actor, const char *code, co
 	return rc;
 }
 
-int dir_add_person(struct store *s, const struct actor *actor, const char *email,
-		   const char *name, enum role role, const char *org_code, struct err *err)
+int dir_add_person(struct store *s, const struct actor *actor, const char *email, const char *name,
+		   enum role role, const char *org_code, struct err *err)
 {
 	int64_t id;
 	if (!perm_admin(actor))
@@ -78,9 +84,10 @@ static int org_row(struct store *s, const struct actor *actor, const char **v, c
 	struct org old = { 0 };
 	int rc = 0;
 	if (org_kind_parse(v[O_KIND], &kind)) {
-		diags_add(d, DIAG_ERROR, file, line, "Type",
-			  "type inconnu « %s » (attendu : ministere, direction, service ou mission)",
-			  v[O_KIND]);
+		diags_add(
+			d, DIAG_ERROR, file, line, "Type",
+			"type inconnu « %s » (attendu : ministere, direction, service ou mission)",
+			v[O_KIND]);
 		return 0;
 	}
 	int found = store_org_get(s, v[O_CODE], &old, &e);
@@ -105,8 +112,8 @@ static int org_row(struct store *s, const struct actor *actor, const char **v, c
 	return rc;
 }
 
-static int person_row(struct store *s, const struct actor *actor, const char **v,
-		      const char *file, long line, struct dir_import_stats *st, struct diags *d)
+static int person_row(struct store *s, const struct actor *actor, const char **v, const char *file,
+		      long line, struct dir_import_stats *st, struct diags *d)
 {
 	enum role role;
 	struct err e = ERR_INIT;
@@ -118,16 +125,19 @@ static int person_row(struct store *s, const struct actor *actor, const char **v
 		return 0;
 	}
 	if (role_parse(v[P_ROLE], &role)) {
-		diags_add(d, DIAG_ERROR, file, line, "Rôle",
-			  "rôle inconnu « %s » (attendu : admin, referent, correspondant ou lecteur)",
-			  v[P_ROLE]);
+		diags_add(
+			d, DIAG_ERROR, file, line, "Rôle",
+			"rôle inconnu « %s » (attendu : admin, referent, correspondant ou lecteur)",
+			v[P_ROLE]);
 		return 0;
 	}
 	int found = store_person_get(s, v[P_EMAIL], &old, &e);
 	if (found > 0) {
-		if (strcmp(old.name, v[P_NAME]) || old.role != role || strcmp(old.org_code, v[P_ORG]))
+		if (strcmp(old.name, v[P_NAME]) || old.role != role ||
+		    strcmp(old.org_code, v[P_ORG]))
 			diags_add(d, DIAG_ERROR, file, line, "E-mail",
-				  "la personne « %s » existe déjà avec d'autres valeurs", v[P_EMAIL]);
+				  "la personne « %s » existe déjà avec d'autres valeurs",
+				  v[P_EMAIL]);
 		else
 			st->unchanged++;
 	} else if (found == 0) {
@@ -145,9 +155,8 @@ static int person_row(struct store *s, const struct actor *actor, const char **v
 
 /* Reads every row of a directory file inside one transaction. */
 static int import_rows(struct store *s, const char *file, const char *data, size_t len,
-		       const struct col_spec *cols, int ncols, row_fn fn,
-		       const struct actor *actor, struct dir_import_stats *st, struct diags *d,
-		       struct err *err)
+		       const struct col_spec *cols, int ncols, row_fn fn, const struct actor *actor,
+		       struct dir_import_stats *st, struct diags *d, struct err *err)
 {
 	struct err e = ERR_INIT;
 	struct buf vals[8];
@@ -237,6 +246,5 @@ int dir_import_people(struct store *s, const char *file, const char *data, size_
 		      const struct actor *actor, struct dir_import_stats *st, struct diags *d,
 		      struct err *err)
 {
-	return import_rows(s, file, data, len, person_cols, P_COUNT, person_row, actor, st, d,
-			   err);
+	return import_rows(s, file, data, len, person_cols, P_COUNT, person_row, actor, st, d, err);
 }

@@ -29,7 +29,7 @@ int dir_import_people(struct store *s, const char *file, const char *data, size_
  * "org add" / "person add" and by the importers). */
 int dir_add_org(struct store *s, const struct actor *actor, const char *code, const char *name,
 		enum org_kind kind, const char *parent, struct err *err);
-int dir_add_person(struct store *s, const struct actor *actor, const char *email,
-		   const char *name, enum role role, const char *org_code, struct err *err);
+int dir_add_person(struct store *s, const struct actor *actor, const char *email, const char *name,
+		   enum role role, const char *org_code, struct err *err);
 
 #endif

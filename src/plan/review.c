@@ -16,7 +16,8 @@ int review_find_roadmap(struct store *s, const char *org_code, const char *perio
 {
 	int found = store_org_get(s, org_code, org, err);
 	if (found == 0)
-		return err_set(err, "organisation inconnue : « %s » (voir numeco org list)", org_code);
+		return err_set(err, "organisation inconnue : « %s » (voir numeco org list)",
+			       org_code);
 	if (found < 0)
 		return -1;
 	found = store_roadmap_get(s, org->id, period, rm, err);
@@ -35,20 +36,19 @@ static int is_blank(const char *s)
 	return 1;
 }
 
-static int audit(struct store *s, const struct actor *actor, const char *entity,
-		 const char *key, const char *op, const char *before, const char *after,
-		 struct err *err)
+static int audit(struct store *s, const struct actor *actor, const char *entity, const char *key,
+		 const char *op, const char *before, const char *after, struct err *err)
 {
 	char now[32];
 	clock_now_iso(now);
-	struct audit_entry e = { 0, now, (char *)actor->id, (char *)entity, (char *)key,
-				 (char *)op, (char *)before, (char *)after };
+	struct audit_entry e = { 0,	      now,	  (char *)actor->id, (char *)entity,
+				 (char *)key, (char *)op, (char *)before,    (char *)after };
 	return store_audit_add(s, &e, err);
 }
 
-int review_add(struct store *s, const struct actor *actor, const char *org_code,
-	       const char *period, const char *action_ref, enum rkind kind, const char *text,
-	       int64_t *id, struct err *err)
+int review_add(struct store *s, const struct actor *actor, const char *org_code, const char *period,
+	       const char *action_ref, enum rkind kind, const char *text, int64_t *id,
+	       struct err *err)
 {
 	struct roadmap rm = { 0 };
 	struct org org = { 0 };
@@ -57,7 +57,8 @@ int review_add(struct store *s, const struct actor *actor, const char *org_code,
 	char now[32];
 	int rc = -1;
 	if (!perm_review(actor)) {
-		err_set(err, "%s n'a pas le droit d'ajouter des recommandations (rôle admin requis)",
+		err_set(err,
+			"%s n'a pas le droit d'ajouter des recommandations (rôle admin requis)",
 			actor->id);
 		goto out;
 	}
@@ -78,7 +79,7 @@ int review_add(struct store *s, const struct actor *actor, const char *org_code,
 			goto out;
 	}
 	clock_now_iso(now);
-	struct review r = { 0, rm.id, (char *)action_ref, kind, (char *)text, (char *)actor->id,
+	struct review r = { 0,	 rm.id, (char *)action_ref, kind, (char *)text, (char *)actor->id,
 			    now, 0 };
 	if (store_review_add(s, &r, err))
 		goto out;
@@ -108,13 +109,15 @@ int review_move(struct store *s, const struct actor *actor, const char *org_code
 		goto out;
 	*from = rm.state;
 	if (!rstate_can_move(rm.state, to)) {
-		err_set(err, "la feuille de route %s %s est « %s » : elle ne peut pas passer à « %s »",
+		err_set(err,
+			"la feuille de route %s %s est « %s » : elle ne peut pas passer à « %s »",
 			org_code, period, rstate_label(rm.state), rstate_label(to));
 		goto out;
 	}
 	if (!perm_move(actor, rm.state, to, org.ministry_id)) {
-		err_set(err, "%s n'a pas le droit de faire passer la feuille de route %s %s de « %s » "
-			     "à « %s »",
+		err_set(err,
+			"%s n'a pas le droit de faire passer la feuille de route %s %s de « %s » "
+			"à « %s »",
 			actor->id, org_code, period, rstate_label(rm.state), rstate_label(to));
 		goto out;
 	}
@@ -155,8 +158,8 @@ int review_mark(struct store *s, const struct actor *actor, const char *org_code
 		if (l.items[i].id == id)
 			r = &l.items[i];
 	if (!r) {
-		err_set(err, "pas de recommandation n° %" PRId64 " dans la feuille de route %s %s", id,
-			org_code, period);
+		err_set(err, "pas de recommandation n° %" PRId64 " dans la feuille de route %s %s",
+			id, org_code, period);
 		goto out;
 	}
 	if (store_review_set_addressed(s, id, addressed, err))

@@ -15,9 +15,9 @@ int review_find_roadmap(struct store *s, const char *org_code, const char *perio
 
 /* Adds a recommendation or comment on a roadmap, or on one of its actions
  * when action_ref is not "". Fills *id. */
-int review_add(struct store *s, const struct actor *actor, const char *org_code,
-	       const char *period, const char *action_ref, enum rkind kind, const char *text,
-	       int64_t *id, struct err *err);
+int review_add(struct store *s, const struct actor *actor, const char *org_code, const char *period,
+	       const char *action_ref, enum rkind kind, const char *text, int64_t *id,
+	       struct err *err);
 
 /* Moves a roadmap to state `to`, if the move is allowed (model.h) and the
  * actor may make it (perm.h). */

@@ -36,14 +36,16 @@ static const struct col_spec columns[COL_COUNT] = {
 	[COL_TITLE] = { "Titre", 1, { "Intitulé", "Action", NULL } },
 	[COL_DESCRIPTION] = { "Description", 0, { NULL } },
 	[COL_THEME] = { "Thème", 1, { "Thématique", "Axe", NULL } },
-	[COL_LEVEL] = { "Niveau d'engagement visé", 1,
+	[COL_LEVEL] = { "Niveau d'engagement visé",
+			1,
 			/* Folding keeps the "d" of "d'engagement": list the spelling
 			 * without it (docs/formats/roadmap.md promises it). */
 			{ "Niveau d'engagement", "Niveau", "Engagement", "Niveau engagement visé",
 			  "Niveau engagement", NULL } },
 	[COL_STATUS] = { "Statut", 1, { "État", "Avancement", NULL } },
 	[COL_KEY] = { "Action clé", 0, { "Action clef", "Clé", NULL } },
-	[COL_DIRECTION] = { "Direction pilote", 0,
+	[COL_DIRECTION] = { "Direction pilote",
+			    0,
 			    { "Direction", "Direction porteuse", "Pilote", NULL } },
 	[COL_START] = { "Date de début", 0, { "Début", NULL } },
 	[COL_DUE] = { "Échéance", 0, { "Date de fin", "Fin", "Date d'échéance", NULL } },
@@ -146,7 +148,8 @@ static void take_direction(struct rm_ctx *c, const char *v, char **dst)
 			buf_addf(&m, "%s%s", i ? ", " : "", c->dirs[i].code);
 		buf_adds(&m, ")");
 	} else {
-		buf_adds(&m, " (cette organisation n'a aucune direction : voir « numeco org add »)");
+		buf_adds(&m,
+			 " (cette organisation n'a aucune direction : voir « numeco org add »)");
 	}
 	bad(c, COL_DIRECTION, "%s", m.ptr);
 	buf_free(&m);
@@ -154,7 +157,7 @@ static void take_direction(struct rm_ctx *c, const char *v, char **dst)
 
 /* Defines take_NAME(ctx, value, dst): a required enumeration field. */
 #define ENUM_TAKE(fn, type, parsefn, col, msg)                             \
-	static void fn(struct rm_ctx *c, const char *v, type *dst)        \
+	static void fn(struct rm_ctx *c, const char *v, type *dst)         \
 	{                                                                  \
 		if (!*v)                                                   \
 			bad(c, col, "%s", "valeur obligatoire manquante"); \
@@ -173,8 +176,7 @@ ENUM_TAKE(take_status, enum status, status_parse, COL_STATUS,
 	  "Abandonnée)")
 
 /* Reads one data record into a (already initialised). */
-static void parse_record(struct rm_ctx *c, struct csv_reader *r, const int *map,
-			 struct action *a)
+static void parse_record(struct rm_ctx *c, struct csv_reader *r, const int *map, struct action *a)
 {
 	const char *v[COL_COUNT];
 	struct buf trimmed[COL_COUNT];
@@ -225,7 +227,8 @@ static void parse_record(struct rm_ctx *c, struct csv_reader *r, const int *map,
 			bad(c, COL_UNIT, "%s",
 			    "unité manquante pour l'impact évité (kgCO2e, tCO2e, kWh ou MWh)");
 		else if (iunit_parse(v[COL_UNIT], &a->impact_unit))
-			bad(c, COL_UNIT, "unité inconnue « %s » (attendu : kgCO2e, tCO2e, kWh ou MWh)",
+			bad(c, COL_UNIT,
+			    "unité inconnue « %s » (attendu : kgCO2e, tCO2e, kWh ou MWh)",
 			    v[COL_UNIT]);
 	} else if (*v[COL_UNIT] && iunit_parse(v[COL_UNIT], &a->impact_unit)) {
 		bad(c, COL_UNIT, "unité inconnue « %s » (attendu : kgCO2e, tCO2e, kWh ou MWh)",
@@ -244,7 +247,7 @@ static void parse_record(struct rm_ctx *c, struct csv_reader *r, const int *map,
 struct ref_line {
 	const char *ref; /* points into an action of out, or to owned */
 	long line;
-	char *owned;     /* the ref of a refused line (its action was freed) */
+	char *owned; /* the ref of a refused line (its action was freed) */
 };
 
 struct ref_lines {
@@ -272,7 +275,7 @@ static void check_duplicates(struct rm_ctx *c, const struct ref_lines *rl)
 			size_t i = lo, j = mid, k = lo;
 			while (i < mid && j < hi)
 				tmp[k++] = strcmp(it[idx[j]].ref, it[idx[i]].ref) < 0 ? idx[j++]
-										    : idx[i++];
+										      : idx[i++];
 			while (i < mid)
 				tmp[k++] = idx[i++];
 			while (j < hi)
@@ -312,7 +315,8 @@ int rm_parse(const char *file, const char *data, size_t len, const struct rm_dir
 	int got = csv_next(r, &e);
 	c.line = csv_line(r);
 	if (got == 0) {
-		diags_add(d, DIAG_ERROR, file, 0, "", "fichier vide : la ligne d'en-tête est absente");
+		diags_add(d, DIAG_ERROR, file, 0, "",
+			  "fichier vide : la ligne d'en-tête est absente");
 		goto done;
 	}
 	if (got < 0) {

@@ -14,9 +14,9 @@
 #include "core/model.h"
 
 /* Field size limits, in characters (code points). */
-#define RM_MAX_REF 64
+#define RM_MAX_REF   64
 #define RM_MAX_TITLE 300
-#define RM_MAX_TEXT 10000
+#define RM_MAX_TEXT  10000
 #define RM_MAX_SHORT 1000
 
 /* A direction an action may be owned by: matched by code or folded name. */
@@ -27,7 +27,7 @@ struct rm_direction {
 
 struct rm_parsed {
 	struct action *items; /* in file order; direction holds the code */
-	long *lines;          /* line of each item in the file */
+	long *lines;	      /* line of each item in the file */
 	size_t n, cap;
 };
 

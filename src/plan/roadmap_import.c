@@ -71,8 +71,9 @@ static int log_action(struct store *s, const struct rm_import_opts *o, const cha
 		audit_action_json(before, &b);
 	if (after)
 		audit_action_json(after, &a);
-	struct audit_entry e = { 0, now, (char *)o->actor->id, (char *)"action", key.ptr,
-				 (char *)op, b.ptr, a.ptr };
+	struct audit_entry e = {
+		0, now, (char *)o->actor->id, (char *)"action", key.ptr, (char *)op, b.ptr, a.ptr
+	};
 	int rc = store_audit_add(s, &e, err);
 	buf_free(&key);
 	buf_free(&b);
@@ -93,11 +94,12 @@ static int open_roadmap(struct store *s, const struct rm_import_opts *o, const s
 		int validated = rm.state == RSTATE_VALIDEE;
 		roadmap_free(&rm);
 		if (validated)
-			return err_set(err,
-				       "la feuille de route %s %s est validée : repassez-la en "
-				       "brouillon avant de la modifier (numeco review state --org %s "
-				       "--period %s brouillon)",
-				       o->org_code, o->period, o->org_code, o->period);
+			return err_set(
+				err,
+				"la feuille de route %s %s est validée : repassez-la en "
+				"brouillon avant de la modifier (numeco review state --org %s "
+				"--period %s brouillon)",
+				o->org_code, o->period, o->org_code, o->period);
 		return 0;
 	}
 	if (store_roadmap_create(s, org->id, o->period, roadmap_id, err))
@@ -109,8 +111,14 @@ static int open_roadmap(struct store *s, const struct rm_import_opts *o, const s
 	buf_addf(&key, "%s/%s", o->org_code, o->period);
 	audit_pairs_json(&after, "Organisation", o->org_code, "Période", o->period, "État",
 			 rstate_label(RSTATE_BROUILLON), (const char *)NULL);
-	struct audit_entry e = { 0, now, (char *)o->actor->id, (char *)"roadmap", key.ptr,
-				 (char *)"create", (char *)"", after.ptr };
+	struct audit_entry e = { 0,
+				 now,
+				 (char *)o->actor->id,
+				 (char *)"roadmap",
+				 key.ptr,
+				 (char *)"create",
+				 (char *)"",
+				 after.ptr };
 	int rc = store_audit_add(s, &e, err);
 	buf_free(&key);
 	buf_free(&after);
@@ -119,8 +127,7 @@ static int open_roadmap(struct store *s, const struct rm_import_opts *o, const s
 
 /* Applies the parsed actions inside the open transaction. */
 static int apply(struct store *s, const struct rm_import_opts *o, int64_t roadmap_id,
-		 struct rm_parsed *p, struct rm_import_stats *st, struct diags *d,
-		 struct err *err)
+		 struct rm_parsed *p, struct rm_import_stats *st, struct diags *d, struct err *err)
 {
 	struct action_list stored = { 0 };
 	struct ref_index ix = { 0 };
@@ -192,8 +199,10 @@ int rm_import(struct store *s, const char *data, size_t len, const struct rm_imp
 
 	memset(st, 0, sizeof(*st));
 	if (period_parse(o->period, &first, &last)) {
-		err_set(err, "période invalide « %s » (attendu : une année comme 2022 ou un "
-			     "intervalle comme 2023-2025)", o->period);
+		err_set(err,
+			"période invalide « %s » (attendu : une année comme 2022 ou un "
+			"intervalle comme 2023-2025)",
+			o->period);
 		goto out;
 	}
 	int found = store_org_get(s, o->org_code, &org, err);

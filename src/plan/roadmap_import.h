@@ -16,12 +16,12 @@
 #include "store/store.h"
 
 struct rm_import_opts {
-	const char *file;      /* name used in messages */
+	const char *file; /* name used in messages */
 	const char *org_code;
 	const char *period;
 	const struct actor *actor;
-	int remove_missing;    /* delete stored actions absent from the file */
-	int dry_run;           /* validate and count, then roll back */
+	int remove_missing; /* delete stored actions absent from the file */
+	int dry_run;	    /* validate and count, then roll back */
 };
 
 struct rm_import_stats {

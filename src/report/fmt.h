@@ -17,7 +17,7 @@
 
 #include "core/buf.h"
 
-#define FMT_NBSP "\xc2\xa0"      /* U+00A0 no-break space */
+#define FMT_NBSP  "\xc2\xa0"	 /* U+00A0 no-break space */
 #define FMT_NNBSP "\xe2\x80\xaf" /* U+202F narrow no-break space */
 
 /* A count: "1 234". */

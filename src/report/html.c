@@ -24,26 +24,14 @@ void html_esc_n(struct buf *out, const char *text, size_t n)
 			continue;
 		}
 		switch (cp) {
-		case '&':
-			buf_adds(out, "&amp;");
-			break;
-		case '<':
-			buf_adds(out, "&lt;");
-			break;
-		case '>':
-			buf_adds(out, "&gt;");
-			break;
-		case '"':
-			buf_adds(out, "&quot;");
-			break;
-		case '\'':
-			buf_adds(out, "&#39;");
-			break;
+		case '&': buf_adds(out, "&amp;"); break;
+		case '<': buf_adds(out, "&lt;"); break;
+		case '>': buf_adds(out, "&gt;"); break;
+		case '"': buf_adds(out, "&quot;"); break;
+		case '\'': buf_adds(out, "&#39;"); break;
 		case '\t':
 		case '\n':
-		case '\r':
-			buf_addc(out, (char)cp);
-			break;
+		case '\r': buf_addc(out, (char)cp); break;
 		default:
 			/* C0 and C1 controls and DEL are not allowed in HTML text. */
 			if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))

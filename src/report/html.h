@@ -27,6 +27,6 @@ void html_escf(struct buf *out, const char *fmt, ...) __attribute__((format(prin
 void html_attr(struct buf *out, const char *name, const char *value);
 /* Appends ` name="value"` with value formatted like printf, then escaped. */
 void html_attrf(struct buf *out, const char *name, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+	__attribute__((format(printf, 3, 4)));
 
 #endif

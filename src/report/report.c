@@ -14,8 +14,8 @@ int report_format_parse(const char *s, enum report_format *out)
 		const char *name;
 		enum report_format fmt;
 	} names[] = {
-	    {"md", REPORT_MD},     {"markdown", REPORT_MD}, {"html", REPORT_HTML},
-	    {"json", REPORT_JSON}, {"csv", REPORT_CSV},
+		{ "md", REPORT_MD },	 { "markdown", REPORT_MD }, { "html", REPORT_HTML },
+		{ "json", REPORT_JSON }, { "csv", REPORT_CSV },
 	};
 	if (!s)
 		return -1;
@@ -29,21 +29,13 @@ int report_format_parse(const char *s, enum report_format *out)
 }
 
 void report_render(const struct cons_input *in, const struct cons_result *res,
-                   enum report_format fmt, struct buf *out)
+		   enum report_format fmt, struct buf *out)
 {
 	switch (fmt) {
-	case REPORT_MD:
-		report_md(in, res, out);
-		break;
-	case REPORT_HTML:
-		report_html(in, res, out);
-		break;
-	case REPORT_JSON:
-		report_json(in, res, out);
-		break;
-	case REPORT_CSV:
-		report_csv(in, res, out);
-		break;
+	case REPORT_MD: report_md(in, res, out); break;
+	case REPORT_HTML: report_html(in, res, out); break;
+	case REPORT_JSON: report_json(in, res, out); break;
+	case REPORT_CSV: report_csv(in, res, out); break;
 	}
 }
 
@@ -124,7 +116,7 @@ static struct report_kv *report_kv_next(struct report_kv *kv, size_t *n, const c
 }
 
 size_t report_key_figures(const struct cons_input *in, const struct cons_result *res,
-                          struct report_kv *kv)
+			  struct report_kv *kv)
 {
 	size_t n = 0;
 	struct report_kv *k;
@@ -176,20 +168,20 @@ void report_kv_free(struct report_kv *kv, size_t n)
 }
 
 const char *const report_method_notes[] = {
-    "Sont comptées toutes les actions inscrites dans les feuilles de route de la période, "
-    "quel que soit l'état de relecture de la feuille (brouillon, soumise, relue ou validée), "
-    "état que ce bilan indique pour chaque feuille.",
-    "La part réalisée rapporte le nombre d'actions au statut « Réalisée » au nombre total "
-    "d'actions. Les pourcentages sont arrondis au dixième.",
-    "Les impacts évités sont des estimations déclarées par les ministères, avec leur propre "
-    "méthode ; ils ne sont ni mesurés ni vérifiés et donnent un ordre de grandeur. Le total ne "
-    "porte que sur les actions clés ayant une estimation. Les estimations en kgCO2e sont "
-    "converties en tCO2e et celles en kWh en MWh ; les gaz à effet de serre et l'énergie ne "
-    "sont jamais additionnés.",
-    "Le classement des actions au plus fort impact évité porte sur toutes les actions, clés ou "
-    "non, ayant une estimation en équivalent CO2 ; à valeur égale, l'ordre suit le code du "
-    "ministère puis la référence de l'action.",
-    "Le budget est la somme des budgets renseignés ; les actions sans budget n'y contribuent "
-    "pas.",
+	"Sont comptées toutes les actions inscrites dans les feuilles de route de la période, "
+	"quel que soit l'état de relecture de la feuille (brouillon, soumise, relue ou validée), "
+	"état que ce bilan indique pour chaque feuille.",
+	"La part réalisée rapporte le nombre d'actions au statut « Réalisée » au nombre total "
+	"d'actions. Les pourcentages sont arrondis au dixième.",
+	"Les impacts évités sont des estimations déclarées par les ministères, avec leur propre "
+	"méthode ; ils ne sont ni mesurés ni vérifiés et donnent un ordre de grandeur. Le total ne "
+	"porte que sur les actions clés ayant une estimation. Les estimations en kgCO2e sont "
+	"converties en tCO2e et celles en kWh en MWh ; les gaz à effet de serre et l'énergie ne "
+	"sont jamais additionnés.",
+	"Le classement des actions au plus fort impact évité porte sur toutes les actions, clés ou "
+	"non, ayant une estimation en équivalent CO2 ; à valeur égale, l'ordre suit le code du "
+	"ministère puis la référence de l'action.",
+	"Le budget est la somme des budgets renseignés ; les actions sans budget n'y contribuent "
+	"pas.",
 };
 const size_t report_nmethod_notes = sizeof(report_method_notes) / sizeof(report_method_notes[0]);

@@ -71,11 +71,11 @@ static void csv_text(struct buf *out, const char *s)
 /* One row: the fixed leading columns, the keys, the value already
  * formatted, the unit. */
 static void csv_row(const struct csv_ctx *c, const char *section, const char *code1,
-                    const char *label1, const char *code2, const char *label2, const char *value,
-                    const char *unit)
+		    const char *label1, const char *code2, const char *label2, const char *value,
+		    const char *unit)
 {
-	const char *fields[] = {c->in->period, c->in->scope, section, code1, label1,
-	                        code2,         label2,       value,   unit};
+	const char *fields[] = { c->in->period, c->in->scope, section, code1, label1,
+				 code2,		label2,	      value,   unit };
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
 		if (i)
 			buf_addc(c->out, ';');
@@ -85,7 +85,7 @@ static void csv_row(const struct csv_ctx *c, const char *section, const char *co
 }
 
 static void csv_count(const struct csv_ctx *c, const char *section, const char *code1,
-                      const char *label1, const char *code2, const char *label2, size_t n)
+		      const char *label1, const char *code2, const char *label2, size_t n)
 {
 	char v[32];
 	snprintf(v, sizeof(v), "%zu", n);
@@ -93,8 +93,8 @@ static void csv_count(const struct csv_ctx *c, const char *section, const char *
 }
 
 static void csv_real(const struct csv_ctx *c, const char *section, const char *code1,
-                     const char *label1, const char *code2, const char *label2, double v,
-                     int decimals, const char *unit)
+		     const char *label1, const char *code2, const char *label2, double v,
+		     int decimals, const char *unit)
 {
 	struct buf b = BUF_INIT;
 	fmt_plain(&b, v, decimals, ',');
@@ -112,86 +112,86 @@ static void csv_key_figures(const struct csv_ctx *c, const struct cons_result *r
 	const char *s = "chiffres_cles";
 	csv_count(c, s, "ministeres_total", "Ministères", "", "", r->ministries_total);
 	csv_count(c, s, "ministeres_avec_feuille", "Ministères ayant une feuille de route", "", "",
-	          r->ministries_with_roadmap);
+		  r->ministries_with_roadmap);
 	csv_count(c, s, "actions", "Actions", "", "", r->actions);
 	csv_count(c, s, "actions_realisees", "Actions réalisées", "", "", r->realised);
 	if (r->actions)
 		csv_real(c, s, "part_realisees", "Part des actions réalisées", "", "",
-		         r->share_realised * 100, 1, "%");
+			 r->share_realised * 100, 1, "%");
 	else
 		csv_row(c, s, "part_realisees", "Part des actions réalisées", "", "", "", "%");
 	csv_count(c, s, "actions_cles", "Actions clés", "", "", r->key_actions);
 	csv_count(c, s, "actions_cles_estimees", "Actions clés avec une estimation d'impact évité",
-	          "", "", r->key_with_estimate);
+		  "", "", r->key_with_estimate);
 	csv_real(c, s, "impact_evite_ges", "Impact évité estimé des actions clés", "", "",
-	         r->key_ghg_t, 3, REPORT_UNIT_GHG);
+		 r->key_ghg_t, 3, REPORT_UNIT_GHG);
 	csv_real(c, s, "energie_economisee", "Énergie économisée estimée des actions clés", "", "",
-	         r->key_energy_mwh, 3, REPORT_UNIT_ENERGY);
+		 r->key_energy_mwh, 3, REPORT_UNIT_ENERGY);
 	struct buf b = BUF_INIT;
 	/* Exact cents, without going through a double. */
 	int64_t cents = r->budget_cents;
 	uint64_t mag = cents < 0 ? (uint64_t)0 - (uint64_t)cents : (uint64_t)cents;
 	buf_addf(&b, "%s%llu,%02u", cents < 0 ? "-" : "", (unsigned long long)(mag / 100),
-	         (unsigned)(mag % 100));
+		 (unsigned)(mag % 100));
 	csv_row(c, s, "budget", "Budget connu des actions", "", "", b.ptr, "EUR");
 	buf_free(&b);
 }
 
 static void csv_status_rows(const struct csv_ctx *c, const char *section, const char *code1,
-                            const char *label1, const size_t *by_status)
+			    const char *label1, const size_t *by_status)
 {
 	for (int st = 0; st < STATUS_COUNT; st++)
 		csv_count(c, section, code1, label1, status_code((enum status)st),
-		          status_label((enum status)st), by_status[st]);
+			  status_label((enum status)st), by_status[st]);
 }
 
 void report_csv(const struct cons_input *in, const struct cons_result *r, struct buf *out)
 {
-	struct csv_ctx c = {in, out};
+	struct csv_ctx c = { in, out };
 	buf_adds(out, "\xef\xbb\xbf"
-	              "periode;perimetre;section;code1;libelle1;code2;libelle2;valeur;unite\r\n");
+		      "periode;perimetre;section;code1;libelle1;code2;libelle2;valeur;unite\r\n");
 	csv_key_figures(&c, r);
 	for (int st = 0; st < STATUS_COUNT; st++)
 		csv_count(&c, "statut", status_code((enum status)st), status_label((enum status)st),
-		          "", "", r->status_total[st]);
+			  "", "", r->status_total[st]);
 	for (int t = 0; t < THEME_COUNT; t++)
 		csv_status_rows(&c, "theme_statut", theme_code((enum theme)t),
-		                theme_label((enum theme)t), r->theme_status[t]);
+				theme_label((enum theme)t), r->theme_status[t]);
 	for (int l = 0; l < LEVEL_COUNT; l++)
 		csv_status_rows(&c, "niveau_statut", level_code((enum level)l),
-		                level_label((enum level)l), r->level_status[l]);
+				level_label((enum level)l), r->level_status[l]);
 	for (size_t m = 0; m < in->nministries; m++)
 		csv_status_rows(&c, "ministere_statut", in->ministries[m].code,
-		                report_ministry_name(in, m), r->by_ministry[m].by_status);
+				report_ministry_name(in, m), r->by_ministry[m].by_status);
 	for (size_t m = 0; m < in->nministries; m++) {
 		const struct cons_ministry *cm = &in->ministries[m];
 		const struct cons_ministry_row *row = &r->by_ministry[m];
 		const char *name = report_ministry_name(in, m);
 		csv_row(&c, "ministere", cm->code, name, "feuille_de_route", report_state_label(cm),
-		        cm->has_roadmap ? "1" : "0", "booleen");
+			cm->has_roadmap ? "1" : "0", "booleen");
 		csv_count(&c, "ministere", cm->code, name, "actions", "Actions", row->actions);
 		if (row->actions)
 			csv_real(&c, "ministere", cm->code, name, "part_realisees",
-			         "Part des actions réalisées",
-			         csv_share(row->by_status, row->actions) * 100, 1, "%");
+				 "Part des actions réalisées",
+				 csv_share(row->by_status, row->actions) * 100, 1, "%");
 		else
 			csv_row(&c, "ministere", cm->code, name, "part_realisees",
-			        "Part des actions réalisées", "", "%");
+				"Part des actions réalisées", "", "%");
 		csv_count(&c, "ministere", cm->code, name, "actions_cles", "Actions clés",
-		          row->key);
+			  row->key);
 		csv_real(&c, "ministere", cm->code, name, "impact_evite_ges",
-		         "Impact évité estimé des actions clés", row->ghg_avoided_t, 3,
-		         REPORT_UNIT_GHG);
+			 "Impact évité estimé des actions clés", row->ghg_avoided_t, 3,
+			 REPORT_UNIT_GHG);
 	}
 	for (int t = 0; t < THEME_COUNT; t++)
 		csv_real(&c, "impact_cles_theme", theme_code((enum theme)t),
-		         theme_label((enum theme)t), "", "", r->key_ghg_by_theme_t[t], 3,
-		         REPORT_UNIT_GHG);
+			 theme_label((enum theme)t), "", "", r->key_ghg_by_theme_t[t], 3,
+			 REPORT_UNIT_GHG);
 	for (size_t i = 0; i < r->ntop_ghg; i++) {
 		const struct cons_action *a = &in->actions[r->top_ghg[i].action];
 		const char *code =
-		    a->ministry < in->nministries ? in->ministries[a->ministry].code : "";
+			a->ministry < in->nministries ? in->ministries[a->ministry].code : "";
 		csv_real(&c, "classement_ges", code, report_ministry_name(in, a->ministry), a->ref,
-		         a->title, r->top_ghg[i].value_report, 3, REPORT_UNIT_GHG);
+			 a->title, r->top_ghg[i].value_report, 3, REPORT_UNIT_GHG);
 	}
 }

@@ -11,33 +11,33 @@
 
 /* Inline, small, no web fonts; colours meet WCAG AA contrast on white. */
 static const char html_style[] =
-    "*{box-sizing:border-box}"
-    "body{margin:0;color:#161616;background:#fff;"
-    "font:1rem/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,Arial,sans-serif}"
-    "main{max-width:62rem;margin:0 auto;padding:1.5rem 1rem 3rem}"
-    "h1{font-size:1.75rem;line-height:1.25;margin:0 0 .5rem;color:#000091}"
-    "h2{font-size:1.3rem;line-height:1.3;margin:2.5rem 0 .75rem;padding-top:.75rem;"
-    "border-top:2px solid #000091}"
-    ".sub{color:#3a3a3a;margin:0 0 1.5rem}"
-    ".kpi{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:.75rem;"
-    "margin:0}"
-    ".kpi div{border:1px solid #ddd;border-left:4px solid #000091;padding:.5rem .75rem}"
-    ".kpi dt{font-size:.875rem;color:#3a3a3a}"
-    ".kpi dd{margin:0;font-size:1.25rem;font-weight:700}"
-    ".tw{overflow-x:auto}"
-    "table{border-collapse:collapse;width:100%;font-size:.875rem;margin:.5rem 0 1rem;"
-    "font-variant-numeric:tabular-nums}"
-    "caption{text-align:left;font-weight:700;padding:.25rem 0}"
-    "th,td{border:1px solid #c8c8c8;padding:.3rem .5rem;vertical-align:top;text-align:left}"
-    "thead th{background:#ececf7}"
-    "tbody th{font-weight:400}"
-    "tfoot th,tfoot td{font-weight:700;background:#f6f6f6}"
-    ".n{text-align:right;white-space:nowrap}"
-    "figure{margin:1rem 0}"
-    "svg{display:block;max-width:100%;height:auto}"
-    "@media print{body{font-size:10pt}main{max-width:none;padding:0}"
-    "h2{break-after:avoid}figure,tr,.kpi div{break-inside:avoid}.tw{overflow:visible}"
-    "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
+	"*{box-sizing:border-box}"
+	"body{margin:0;color:#161616;background:#fff;"
+	"font:1rem/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,Arial,sans-serif}"
+	"main{max-width:62rem;margin:0 auto;padding:1.5rem 1rem 3rem}"
+	"h1{font-size:1.75rem;line-height:1.25;margin:0 0 .5rem;color:#000091}"
+	"h2{font-size:1.3rem;line-height:1.3;margin:2.5rem 0 .75rem;padding-top:.75rem;"
+	"border-top:2px solid #000091}"
+	".sub{color:#3a3a3a;margin:0 0 1.5rem}"
+	".kpi{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:.75rem;"
+	"margin:0}"
+	".kpi div{border:1px solid #ddd;border-left:4px solid #000091;padding:.5rem .75rem}"
+	".kpi dt{font-size:.875rem;color:#3a3a3a}"
+	".kpi dd{margin:0;font-size:1.25rem;font-weight:700}"
+	".tw{overflow-x:auto}"
+	"table{border-collapse:collapse;width:100%;font-size:.875rem;margin:.5rem 0 1rem;"
+	"font-variant-numeric:tabular-nums}"
+	"caption{text-align:left;font-weight:700;padding:.25rem 0}"
+	"th,td{border:1px solid #c8c8c8;padding:.3rem .5rem;vertical-align:top;text-align:left}"
+	"thead th{background:#ececf7}"
+	"tbody th{font-weight:400}"
+	"tfoot th,tfoot td{font-weight:700;background:#f6f6f6}"
+	".n{text-align:right;white-space:nowrap}"
+	"figure{margin:1rem 0}"
+	"svg{display:block;max-width:100%;height:auto}"
+	"@media print{body{font-size:10pt}main{max-width:none;padding:0}"
+	"h2{break-after:avoid}figure,tr,.kpi div{break-inside:avoid}.tw{overflow:visible}"
+	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
 /* Every helper below writes data through html_esc. */
 static void h_text(struct buf *out, const char *text)
@@ -139,7 +139,7 @@ static double h_share(const size_t *by_status, size_t total)
 }
 
 static void h_status_head(struct buf *out, const char *const *lead, size_t nlead,
-                          const char *const *tail, size_t ntail)
+			  const char *const *tail, size_t ntail)
 {
 	buf_adds(out, "<thead><tr>");
 	for (size_t i = 0; i < nlead; i++)
@@ -166,7 +166,7 @@ static void h_status_cells(struct buf *out, const size_t *by_status, size_t tota
 
 /* A stacked chart of rows × statuses, from a count matrix. */
 static void h_status_chart(struct buf *out, const char *id, const char *title, const char *desc,
-                           const char *const *rows, size_t nrows, const size_t *counts)
+			   const char *const *rows, size_t nrows, const size_t *counts)
 {
 	const char *series[STATUS_COUNT];
 	for (int s = 0; s < STATUS_COUNT; s++)
@@ -175,15 +175,15 @@ static void h_status_chart(struct buf *out, const char *id, const char *title, c
 	for (size_t i = 0; i < nrows * STATUS_COUNT; i++)
 		values[i] = (double)counts[i];
 	struct svg_stack c = {
-	    .id = id,
-	    .title = title,
-	    .desc = desc,
-	    .nrows = nrows,
-	    .rows = rows,
-	    .nseries = STATUS_COUNT,
-	    .series = series,
-	    .values = values,
-	    .decimals = 0,
+		.id = id,
+		.title = title,
+		.desc = desc,
+		.nrows = nrows,
+		.rows = rows,
+		.nseries = STATUS_COUNT,
+		.series = series,
+		.values = values,
+		.decimals = 0,
 	};
 	buf_adds(out, "<figure>");
 	svg_stacked_chart(out, &c);
@@ -192,7 +192,7 @@ static void h_status_chart(struct buf *out, const char *id, const char *title, c
 }
 
 static void h_key_figures(const struct cons_input *in, const struct cons_result *res,
-                          struct buf *out)
+			  struct buf *out)
 {
 	struct report_kv kv[REPORT_MAX_KV];
 	size_t n = report_key_figures(in, res, kv);
@@ -211,7 +211,7 @@ static void h_key_figures(const struct cons_input *in, const struct cons_result 
 
 static void h_themes(const struct cons_result *res, struct buf *out)
 {
-	static const char *const lead[] = {"Thème"};
+	static const char *const lead[] = { "Thème" };
 	const char *rows[THEME_COUNT];
 	size_t counts[THEME_COUNT * STATUS_COUNT];
 	for (int t = 0; t < THEME_COUNT; t++) {
@@ -222,11 +222,11 @@ static void h_themes(const struct cons_result *res, struct buf *out)
 	h_section(out, "themes", REPORT_H_THEME);
 	if (res->actions > 0)
 		h_status_chart(
-		    out, "g-themes", "Actions par thème et par statut",
-		    "Barres empilées : pour chacun des sept thèmes, nombre d'actions "
-		    "à lancer, en cours, réalisées, reportées et abandonnées. Les valeurs "
-		    "figurent dans le tableau qui suit.",
-		    rows, THEME_COUNT, counts);
+			out, "g-themes", "Actions par thème et par statut",
+			"Barres empilées : pour chacun des sept thèmes, nombre d'actions "
+			"à lancer, en cours, réalisées, reportées et abandonnées. Les valeurs "
+			"figurent dans le tableau qui suit.",
+			rows, THEME_COUNT, counts);
 	h_table_open(out, "themes", "Nombre d'actions par thème et par statut");
 	h_status_head(out, lead, 1, NULL, 0);
 	buf_adds(out, "<tbody>");
@@ -245,11 +245,11 @@ static void h_themes(const struct cons_result *res, struct buf *out)
 }
 
 static void h_ministries(const struct cons_input *in, const struct cons_result *res,
-                         struct buf *out)
+			 struct buf *out)
 {
-	static const char *const lead[] = {"Ministère", "Feuille de route"};
-	static const char *const tail[] = {"Actions clés",
-	                                   "Impact évité des actions clés (" REPORT_UNIT_GHG ")"};
+	static const char *const lead[] = { "Ministère", "Feuille de route" };
+	static const char *const tail[] = { "Actions clés",
+					    "Impact évité des actions clés (" REPORT_UNIT_GHG ")" };
 	size_t n = in->nministries;
 	const char **rows = xcalloc(n ? n : 1, sizeof(*rows));
 	size_t *counts = xcalloc(n ? n * STATUS_COUNT : 1, sizeof(*counts));
@@ -261,13 +261,13 @@ static void h_ministries(const struct cons_input *in, const struct cons_result *
 	h_section(out, "ministeres", REPORT_H_MINISTRY);
 	if (res->actions > 0)
 		h_status_chart(
-		    out, "g-ministeres", "Actions par ministère et par statut",
-		    "Barres empilées : pour chaque ministère, nombre d'actions à lancer, "
-		    "en cours, réalisées, reportées et abandonnées. Les valeurs et la part "
-		    "réalisée figurent dans le tableau qui suit.",
-		    rows, n, counts);
+			out, "g-ministeres", "Actions par ministère et par statut",
+			"Barres empilées : pour chaque ministère, nombre d'actions à lancer, "
+			"en cours, réalisées, reportées et abandonnées. Les valeurs et la part "
+			"réalisée figurent dans le tableau qui suit.",
+			rows, n, counts);
 	h_table_open(out, "ministeres",
-	             "Nombre d'actions par ministère et par statut, part réalisée et actions clés");
+		     "Nombre d'actions par ministère et par statut, part réalisée et actions clés");
 	h_status_head(out, lead, 2, tail, 2);
 	buf_adds(out, "<tbody>");
 	for (size_t m = 0; m < n; m++) {
@@ -297,7 +297,7 @@ static void h_ministries(const struct cons_input *in, const struct cons_result *
 
 static void h_levels(const struct cons_result *res, struct buf *out)
 {
-	static const char *const lead[] = {"Niveau d'engagement visé"};
+	static const char *const lead[] = { "Niveau d'engagement visé" };
 	h_section(out, "niveaux", REPORT_H_LEVEL);
 	h_table_open(out, "niveaux", "Nombre d'actions par niveau d'engagement visé et par statut");
 	h_status_head(out, lead, 1, NULL, 0);
@@ -331,22 +331,23 @@ static void h_key_themes(const struct cons_result *res, struct buf *out)
 	h_section(out, "impact-themes", REPORT_H_KEY_THEME);
 	if (res->key_ghg_t > 0) {
 		struct svg_hbar c = {
-		    .id = "g-impact",
-		    .title = "Impact évité estimé des actions clés, par thème",
-		    .desc = "Barres horizontales : pour chacun des sept thèmes, somme des "
-		            "impacts évités estimés des actions clés, en tonnes équivalent CO2. "
-		            "Les valeurs figurent dans le tableau qui suit.",
-		    .n = THEME_COUNT,
-		    .labels = rows,
-		    .values = res->key_ghg_by_theme_t,
-		    .value_texts = value_texts,
+			.id = "g-impact",
+			.title = "Impact évité estimé des actions clés, par thème",
+			.desc = "Barres horizontales : pour chacun des sept thèmes, somme des "
+				"impacts évités estimés des actions clés, en tonnes équivalent "
+				"CO2. "
+				"Les valeurs figurent dans le tableau qui suit.",
+			.n = THEME_COUNT,
+			.labels = rows,
+			.values = res->key_ghg_by_theme_t,
+			.value_texts = value_texts,
 		};
 		buf_adds(out, "<figure>");
 		svg_hbar_chart(out, &c);
 		buf_adds(out, "</figure>");
 	}
 	h_table_open(out, "impact-themes",
-	             "Impact évité estimé des actions clés par thème, en tonnes équivalent CO2");
+		     "Impact évité estimé des actions clés par thème, en tonnes équivalent CO2");
 	buf_adds(out, "<thead><tr>");
 	h_th_col(out, "Thème", 0);
 	h_th_col(out, "Impact évité estimé (" REPORT_UNIT_GHG ")", 1);
@@ -380,7 +381,7 @@ static void h_top(const struct cons_input *in, const struct cons_result *res, st
 	h_section(out, "top", REPORT_H_TOP);
 	if (res->ntop_ghg == 0) {
 		buf_adds(out, "<p>Aucune action n'a d'estimation d'impact évité en équivalent "
-		              "CO2.</p></section>");
+			      "CO2.</p></section>");
 		return;
 	}
 	h_table_open(out, "top", "Actions classées par impact évité estimé, clés ou non");
@@ -425,7 +426,7 @@ static void h_no_roadmap(const struct cons_input *in, struct buf *out)
 		buf_adds(out, "</li>");
 	}
 	buf_adds(out, n ? "</ul>"
-	                : "<p>Tous les ministères ont une feuille de route pour la période.</p>");
+			: "<p>Tous les ministères ont une feuille de route pour la période.</p>");
 	buf_adds(out, "</section>");
 }
 
@@ -434,8 +435,8 @@ void report_html(const struct cons_input *in, const struct cons_result *res, str
 	struct buf title = BUF_INIT;
 	report_title(in, &title);
 	buf_adds(out, "<!doctype html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
-	              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	              "<title>");
+		      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+		      "<title>");
 	h_text(out, title.ptr);
 	buf_adds(out, "</title>\n<style>");
 	buf_adds(out, html_style);

@@ -8,16 +8,16 @@
 #include "plan/consolidate.h"
 
 /* Section headings, the same in every format. */
-#define REPORT_H_KEY "Chiffres clés"
-#define REPORT_H_THEME "Actions par thème et par statut"
-#define REPORT_H_MINISTRY "Actions par ministère et par statut"
-#define REPORT_H_LEVEL "Actions par niveau d'engagement visé et par statut"
+#define REPORT_H_KEY	   "Chiffres clés"
+#define REPORT_H_THEME	   "Actions par thème et par statut"
+#define REPORT_H_MINISTRY  "Actions par ministère et par statut"
+#define REPORT_H_LEVEL	   "Actions par niveau d'engagement visé et par statut"
 #define REPORT_H_KEY_THEME "Impact évité estimé des actions clés, par thème"
-#define REPORT_H_TOP "Actions au plus fort impact évité estimé"
+#define REPORT_H_TOP	   "Actions au plus fort impact évité estimé"
 #define REPORT_H_NOROADMAP "Ministères sans feuille de route"
-#define REPORT_H_METHOD "Méthode"
+#define REPORT_H_METHOD	   "Méthode"
 
-#define REPORT_UNIT_GHG "tCO2e"
+#define REPORT_UNIT_GHG	   "tCO2e"
 #define REPORT_UNIT_ENERGY "MWh"
 
 /* The most key figures report_key_figures gives. */
@@ -41,7 +41,7 @@ int report_is_scoped(const struct cons_input *in);
 /* Fills kv (REPORT_MAX_KV entries) and returns how many are used; free
  * with report_kv_free. */
 size_t report_key_figures(const struct cons_input *in, const struct cons_result *res,
-                          struct report_kv *kv);
+			  struct report_kv *kv);
 void report_kv_free(struct report_kv *kv, size_t n);
 /* Display of an avoided impact in tCO2e or MWh: one decimal, "< 0,1" for a
  * positive value that would show as zero. */

@@ -103,7 +103,7 @@ void report_json(const struct cons_input *in, const struct cons_result *res, str
 		json_object_set_new(o, "total", j_count(res->theme_total[t]));
 		json_object_set_new(o, "by_status", j_by_status(res->theme_status[t]));
 		json_object_set_new(o, "share_realised",
-		                    j_share(res->theme_status[t], res->theme_total[t]));
+				    j_share(res->theme_status[t], res->theme_total[t]));
 		json_object_set_new(o, "key_ghg_t", j_real(res->key_ghg_by_theme_t[t], 3));
 		json_array_append_new(themes, o);
 	}
@@ -117,7 +117,7 @@ void report_json(const struct cons_input *in, const struct cons_result *res, str
 		json_object_set_new(o, "total", j_count(res->level_total[l]));
 		json_object_set_new(o, "by_status", j_by_status(res->level_status[l]));
 		json_object_set_new(o, "share_realised",
-		                    j_share(res->level_status[l], res->level_total[l]));
+				    j_share(res->level_status[l], res->level_total[l]));
 		json_array_append_new(levels, o);
 	}
 	json_object_set_new(root, "by_level", levels);
@@ -132,8 +132,8 @@ void report_json(const struct cons_input *in, const struct cons_result *res, str
 		json_object_set_new(o, "name", j_str(cm->name));
 		json_object_set_new(o, "has_roadmap", json_boolean(cm->has_roadmap));
 		json_object_set_new(o, "state",
-		                    cm->has_roadmap ? json_string(rstate_code(cm->state))
-		                                    : json_null());
+				    cm->has_roadmap ? json_string(rstate_code(cm->state))
+						    : json_null());
 		json_object_set_new(o, "actions", j_count(row->actions));
 		json_object_set_new(o, "by_status", j_by_status(row->by_status));
 		json_object_set_new(o, "share_realised", j_share(row->by_status, row->actions));
@@ -150,9 +150,10 @@ void report_json(const struct cons_input *in, const struct cons_result *res, str
 		const struct cons_action *a = &in->actions[res->top_ghg[i].action];
 		json_t *o = json_object();
 		json_object_set_new(o, "rank", j_count(i + 1));
-		json_object_set_new(
-		    o, "ministry",
-		    j_str(a->ministry < in->nministries ? in->ministries[a->ministry].code : ""));
+		json_object_set_new(o, "ministry",
+				    j_str(a->ministry < in->nministries
+						  ? in->ministries[a->ministry].code
+						  : ""));
 		json_object_set_new(o, "ref", j_str(a->ref));
 		json_object_set_new(o, "title", j_str(a->title));
 		json_object_set_new(o, "value_t", j_real(res->top_ghg[i].value_report, 3));

@@ -35,11 +35,8 @@ static void md_esc(struct buf *out, const char *text)
 			buf_addc(out, ' ');
 			break;
 		case '\n':
-		case '\t':
-			buf_addc(out, ' ');
-			break;
-		default:
-			buf_addc(out, *p);
+		case '\t': buf_addc(out, ' '); break;
+		default: buf_addc(out, *p);
 		}
 	}
 }
@@ -110,7 +107,7 @@ static void md_status_cells(struct buf *out, const size_t *by_status, size_t tot
 /* Fills cols with lead, the status labels, "Total", "Part réalisée", then
  * tail; returns the number of columns. */
 static size_t md_status_cols(const char **cols, const char *const *lead, size_t nlead,
-                             const char *const *tail, size_t ntail)
+			     const char *const *tail, size_t ntail)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < nlead; i++)
@@ -125,11 +122,11 @@ static size_t md_status_cols(const char **cols, const char *const *lead, size_t 
 }
 
 static void md_key_figures(const struct cons_input *in, const struct cons_result *res,
-                           struct buf *out)
+			   struct buf *out)
 {
 	struct report_kv kv[REPORT_MAX_KV];
 	size_t n = report_key_figures(in, res, kv);
-	static const char *const cols[] = {"Indicateur", "Valeur"};
+	static const char *const cols[] = { "Indicateur", "Valeur" };
 	buf_adds(out, "\n## " REPORT_H_KEY "\n\n");
 	md_header(out, cols, 2, "ll");
 	for (size_t i = 0; i < n; i++) {
@@ -143,7 +140,7 @@ static void md_key_figures(const struct cons_input *in, const struct cons_result
 
 static void md_themes(const struct cons_result *res, struct buf *out)
 {
-	static const char *const lead[] = {"Thème"};
+	static const char *const lead[] = { "Thème" };
 	const char *cols[STATUS_COUNT + 4];
 	size_t n = md_status_cols(cols, lead, 1, NULL, 0);
 	buf_adds(out, "\n## " REPORT_H_THEME "\n\n");
@@ -161,11 +158,11 @@ static void md_themes(const struct cons_result *res, struct buf *out)
 }
 
 static void md_ministries(const struct cons_input *in, const struct cons_result *res,
-                          struct buf *out)
+			  struct buf *out)
 {
-	static const char *const lead[] = {"Ministère", "Feuille de route"};
-	static const char *const tail[] = {"Actions clés",
-	                                   "Impact évité des actions clés (" REPORT_UNIT_GHG ")"};
+	static const char *const lead[] = { "Ministère", "Feuille de route" };
+	static const char *const tail[] = { "Actions clés",
+					    "Impact évité des actions clés (" REPORT_UNIT_GHG ")" };
 	const char *cols[STATUS_COUNT + 6];
 	size_t n = md_status_cols(cols, lead, 2, tail, 2);
 	buf_adds(out, "\n## " REPORT_H_MINISTRY "\n\n");
@@ -191,7 +188,7 @@ static void md_ministries(const struct cons_input *in, const struct cons_result 
 
 static void md_levels(const struct cons_result *res, struct buf *out)
 {
-	static const char *const lead[] = {"Niveau d'engagement visé"};
+	static const char *const lead[] = { "Niveau d'engagement visé" };
 	const char *cols[STATUS_COUNT + 4];
 	size_t n = md_status_cols(cols, lead, 1, NULL, 0);
 	buf_adds(out, "\n## " REPORT_H_LEVEL "\n\n");
@@ -210,8 +207,8 @@ static void md_levels(const struct cons_result *res, struct buf *out)
 
 static void md_key_themes(const struct cons_result *res, struct buf *out)
 {
-	static const char *const cols[] = {"Thème", "Impact évité estimé (" REPORT_UNIT_GHG ")",
-	                                   "Part du total"};
+	static const char *const cols[] = { "Thème", "Impact évité estimé (" REPORT_UNIT_GHG ")",
+					    "Part du total" };
 	buf_adds(out, "\n## " REPORT_H_KEY_THEME "\n\n");
 	md_header(out, cols, 3, "lrr");
 	for (int t = 0; t < THEME_COUNT; t++) {
@@ -236,12 +233,12 @@ static void md_key_themes(const struct cons_result *res, struct buf *out)
 
 static void md_top(const struct cons_input *in, const struct cons_result *res, struct buf *out)
 {
-	static const char *const cols[] = {"Rang",
-	                                   "Ministère",
-	                                   "Référence",
-	                                   "Action",
-	                                   "Impact évité estimé (" REPORT_UNIT_GHG ")",
-	                                   "Méthode d'estimation"};
+	static const char *const cols[] = { "Rang",
+					    "Ministère",
+					    "Référence",
+					    "Action",
+					    "Impact évité estimé (" REPORT_UNIT_GHG ")",
+					    "Méthode d'estimation" };
 	buf_adds(out, "\n## " REPORT_H_TOP "\n\n");
 	if (res->ntop_ghg == 0) {
 		buf_adds(out, "Aucune action n'a d'estimation d'impact évité en équivalent CO2.\n");

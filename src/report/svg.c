@@ -8,13 +8,13 @@
 #include "report/fmt.h"
 #include "report/html.h"
 
-#define SVG_W 720.0
-#define SVG_FONT 13
-#define SVG_CHAR_W 7.0 /* rough advance of one character at SVG_FONT */
+#define SVG_W	      720.0
+#define SVG_FONT      13
+#define SVG_CHAR_W    7.0 /* rough advance of one character at SVG_FONT */
 #define SVG_LABEL_MAX 260.0
-#define SVG_VALUE_W 90.0 /* room kept right of the longest bar for its value */
-#define SVG_BAR_H 20.0
-#define SVG_PITCH 28.0
+#define SVG_VALUE_W   90.0 /* room kept right of the longest bar for its value */
+#define SVG_BAR_H     20.0
+#define SVG_PITCH     28.0
 
 /* Colours all have at least 4.5:1 contrast on white; patterns are white
  * marks over the colour so each series stays distinct without colour. */
@@ -22,13 +22,13 @@ static const struct {
 	const char *color;
 	const char *marks; /* pattern content drawn over the colour, or NULL for solid */
 } svg_palette[SVG_MAX_SERIES] = {
-    {"#666666", "<circle cx=\"3\" cy=\"3\" r=\"1.3\" fill=\"#fff\"/>"},
-    {"#0063cb", "<rect width=\"2\" height=\"6\" fill=\"#fff\"/>"}, /* rotated: diagonal */
-    {"#18753c", NULL},
-    {"#b34000", "<rect y=\"4\" width=\"6\" height=\"2\" fill=\"#fff\"/>"},
-    {"#ce0500", "<rect y=\"2.5\" width=\"6\" height=\"1\" fill=\"#fff\"/>"
-                "<rect x=\"2.5\" width=\"1\" height=\"6\" fill=\"#fff\"/>"},
-    {"#000091", "<rect x=\"4\" width=\"2\" height=\"6\" fill=\"#fff\"/>"},
+	{ "#666666", "<circle cx=\"3\" cy=\"3\" r=\"1.3\" fill=\"#fff\"/>" },
+	{ "#0063cb", "<rect width=\"2\" height=\"6\" fill=\"#fff\"/>" }, /* rotated: diagonal */
+	{ "#18753c", NULL },
+	{ "#b34000", "<rect y=\"4\" width=\"6\" height=\"2\" fill=\"#fff\"/>" },
+	{ "#ce0500", "<rect y=\"2.5\" width=\"6\" height=\"1\" fill=\"#fff\"/>"
+		     "<rect x=\"2.5\" width=\"1\" height=\"6\" fill=\"#fff\"/>" },
+	{ "#000091", "<rect x=\"4\" width=\"2\" height=\"6\" fill=\"#fff\"/>" },
 };
 
 static double svg_text_w(const char *s)
@@ -102,7 +102,7 @@ static void svg_open(struct buf *out, const char *id, const char *title, const c
 	buf_adds(out, "\" width=\"720\" height=\"");
 	svg_num(out, h);
 	buf_adds(out,
-	         "\" font-family=\"system-ui, sans-serif\" font-size=\"13\" fill=\"#161616\">");
+		 "\" font-family=\"system-ui, sans-serif\" font-size=\"13\" fill=\"#161616\">");
 	buf_adds(out, "<title");
 	html_attrf(out, "id", "%s-t", id);
 	buf_addc(out, '>');
@@ -236,7 +236,7 @@ void svg_stacked_chart(struct buf *out, const struct svg_stack *c)
 		buf_adds(out, "\" y=\"");
 		svg_num(out, item_y[s]);
 		buf_adds(out,
-		         "\" width=\"14\" height=\"14\" stroke=\"#161616\" stroke-width=\"0.5\"");
+			 "\" width=\"14\" height=\"14\" stroke=\"#161616\" stroke-width=\"0.5\"");
 		svg_fill(out, c->id, s);
 		buf_adds(out, "/><text x=\"");
 		svg_num(out, item_x[s] + 20);
@@ -276,7 +276,7 @@ void svg_stacked_chart(struct buf *out, const struct svg_stack *c)
 		buf_adds(out, "</g>");
 	}
 	buf_adds(out, "<g font-size=\"12\" text-anchor=\"middle\" stroke=\"#fff\" "
-	              "stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\">");
+		      "stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\">");
 	for (size_t r = 0; r < c->nrows; r++) {
 		double y = top + (double)r * SVG_PITCH;
 		double x = x0;

@@ -22,12 +22,12 @@
 
 /* A horizontal bar chart: one bar per row. */
 struct svg_hbar {
-	const char *id;    /* unique in the page: ASCII letters, digits, '-' */
+	const char *id;	   /* unique in the page: ASCII letters, digits, '-' */
 	const char *title; /* short name of the chart */
 	const char *desc;  /* what it shows, in a sentence or two */
 	size_t n;
-	const char *const *labels;      /* n row labels */
-	const double *values;           /* n values >= 0 (others are drawn as 0) */
+	const char *const *labels;	/* n row labels */
+	const double *values;		/* n values >= 0 (others are drawn as 0) */
 	const char *const *value_texts; /* n formatted values shown after the bars */
 };
 
@@ -40,10 +40,10 @@ struct svg_stack {
 	const char *desc;
 	size_t nrows;
 	const char *const *rows;   /* nrows labels */
-	size_t nseries;            /* 1..SVG_MAX_SERIES */
+	size_t nseries;		   /* 1..SVG_MAX_SERIES */
 	const char *const *series; /* nseries legend labels */
-	const double *values;      /* nrows * nseries, row-major, >= 0 */
-	int decimals;              /* digits shown for segment values and totals */
+	const double *values;	   /* nrows * nseries, row-major, >= 0 */
+	int decimals;		   /* digits shown for segment values and totals */
 };
 
 void svg_hbar_chart(struct buf *out, const struct svg_hbar *c);

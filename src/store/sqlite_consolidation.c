@@ -7,30 +7,30 @@
 #include "store/sqlite_db.h"
 
 static const char SQL_CONS_MINISTRIES[] =
-    "SELECT id, code, name FROM org WHERE parent_id IS NULL AND kind = ?1 ORDER BY code";
+	"SELECT id, code, name FROM org WHERE parent_id IS NULL AND kind = ?1 ORDER BY code";
 static const char SQL_CONS_MINISTRY[] =
-    "SELECT id, code, name FROM org WHERE parent_id IS NULL AND kind = ?1 AND code = ?2";
+	"SELECT id, code, name FROM org WHERE parent_id IS NULL AND kind = ?1 AND code = ?2";
 
 /* Every organisation with the root of its tree. */
-#define CONS_TREE                                                                                  \
-	"WITH RECURSIVE tree (id, root) AS ("                                                      \
-	" SELECT id, id FROM org WHERE parent_id IS NULL"                                          \
-	" UNION ALL"                                                                               \
+#define CONS_TREE                                         \
+	"WITH RECURSIVE tree (id, root) AS ("             \
+	" SELECT id, id FROM org WHERE parent_id IS NULL" \
+	" UNION ALL"                                      \
 	" SELECT o.id, t.root FROM org o JOIN tree t ON o.parent_id = t.id) "
 
 /* Roadmaps of the period per tree; for each root the first row wins: the
  * ministry's own roadmap, else the one of the descendant first by code. */
 static const char SQL_CONS_ROADMAPS[] =
-    CONS_TREE "SELECT t.root, r.state FROM roadmap r JOIN tree t ON t.id = r.org_id"
-              " JOIN org o ON o.id = r.org_id WHERE r.period = ?1"
-              " ORDER BY t.root, CASE WHEN r.org_id = t.root THEN 0 ELSE 1 END, o.code";
+	CONS_TREE "SELECT t.root, r.state FROM roadmap r JOIN tree t ON t.id = r.org_id"
+		  " JOIN org o ON o.id = r.org_id WHERE r.period = ?1"
+		  " ORDER BY t.root, CASE WHEN r.org_id = t.root THEN 0 ELSE 1 END, o.code";
 
 static const char SQL_CONS_ACTIONS[] =
-    CONS_TREE "SELECT t.root, a.ref, a.title, a.theme, a.level, a.status, a.key_action,"
-              " a.budget_cents, a.impact_value, a.impact_unit, a.impact_method"
-              " FROM roadmap r JOIN tree t ON t.id = r.org_id"
-              " JOIN action a ON a.roadmap_id = r.id WHERE r.period = ?1"
-              " ORDER BY t.root, r.id, a.position, a.id";
+	CONS_TREE "SELECT t.root, a.ref, a.title, a.theme, a.level, a.status, a.key_action,"
+		  " a.budget_cents, a.impact_value, a.impact_unit, a.impact_method"
+		  " FROM roadmap r JOIN tree t ON t.id = r.org_id"
+		  " JOIN action a ON a.roadmap_id = r.id WHERE r.period = ?1"
+		  " ORDER BY t.root, r.id, a.position, a.id";
 
 /* Ministries being few, a linear search maps a tree root to its index. */
 struct cons_root {
@@ -66,7 +66,7 @@ static int cons_check_ministry(struct store *s, const char *code, struct err *er
 }
 
 static int cons_load_ministries(struct store *s, const char *ministry_code, struct cons_input *in,
-                                struct cons_root *roots, struct err *err)
+				struct cons_root *roots, struct err *err)
 {
 	int rc;
 	sqlite3_stmt *st = db_stmt(s, ministry_code ? SQL_CONS_MINISTRY : SQL_CONS_MINISTRIES, err);
@@ -79,7 +79,7 @@ static int cons_load_ministries(struct store *s, const char *ministry_code, stru
 		const char *code = (const char *)sqlite3_column_text(st, 1);
 		const char *name = (const char *)sqlite3_column_text(st, 2);
 		size_t i = cons_input_add_ministry(in, code ? code : "", name ? name : "", 0,
-		                                   RSTATE_BROUILLON);
+						   RSTATE_BROUILLON);
 		xgrow((void **)&roots->ids, sizeof(*roots->ids), i + 1, &roots->cap);
 		roots->ids[i] = sqlite3_column_int64(st, 0);
 		roots->n = i + 1;
@@ -90,7 +90,7 @@ static int cons_load_ministries(struct store *s, const char *ministry_code, stru
 }
 
 static int cons_load_roadmaps(struct store *s, const char *period, struct cons_input *in,
-                              const struct cons_root *roots, struct err *err)
+			      const struct cons_root *roots, struct err *err)
 {
 	int rc, ret = 0;
 	sqlite3_stmt *st = db_stmt(s, SQL_CONS_ROADMAPS, err);
@@ -116,7 +116,7 @@ static int cons_load_roadmaps(struct store *s, const char *period, struct cons_i
 }
 
 static int cons_load_actions(struct store *s, const char *period, struct cons_input *in,
-                             const struct cons_root *roots, struct err *err)
+			     const struct cons_root *roots, struct err *err)
 {
 	int rc, ret = 0;
 	sqlite3_stmt *st = db_stmt(s, SQL_CONS_ACTIONS, err);
@@ -154,9 +154,9 @@ static int cons_load_actions(struct store *s, const char *period, struct cons_in
 }
 
 int store_load_consolidation(struct store *s, const char *period, const char *ministry_code,
-                             struct cons_input *in, struct err *err)
+			     struct cons_input *in, struct err *err)
 {
-	struct cons_root roots = {0};
+	struct cons_root roots = { 0 };
 	cons_input_init(in);
 	free(in->period);
 	in->period = xstrdup(period ? period : "");

@@ -48,7 +48,7 @@ int db_fail(struct store *s, struct err *err)
 	int code = sqlite3_errcode(s->db);
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
 		return err_set(err, "base %s occupée par un autre processus : réessayez plus tard",
-		               s->path);
+			       s->path);
 	return err_set(err, "erreur de la base de données %s : %s", s->path, sqlite3_errmsg(s->db));
 }
 
@@ -95,17 +95,17 @@ char *db_col_str(sqlite3_stmt *st, int col)
 
 /* Exact match on the stored code: the lenient *_parse functions fold text
  * and would cost more than the rest of reading a row. */
-#define DB_COL_ENUM(name, type, codefn, count)                                                     \
-	int db_col_##name(sqlite3_stmt *st, int col, type *out)                                    \
-	{                                                                                          \
-		const char *v = (const char *)sqlite3_column_text(st, col);                        \
-		for (int i = 0; v && i < (int)(count); i++) {                                      \
-			if (strcmp(v, codefn((type)i)) == 0) {                                     \
-				*out = (type)i;                                                    \
-				return 0;                                                          \
-			}                                                                          \
-		}                                                                                  \
-		return -1;                                                                         \
+#define DB_COL_ENUM(name, type, codefn, count)                              \
+	int db_col_##name(sqlite3_stmt *st, int col, type *out)             \
+	{                                                                   \
+		const char *v = (const char *)sqlite3_column_text(st, col); \
+		for (int i = 0; v && i < (int)(count); i++) {               \
+			if (strcmp(v, codefn((type)i)) == 0) {              \
+				*out = (type)i;                             \
+				return 0;                                   \
+			}                                                   \
+		}                                                           \
+		return -1;                                                  \
 	}
 
 DB_COL_ENUM(theme, enum theme, theme_code, THEME_COUNT)
@@ -120,7 +120,7 @@ DB_COL_ENUM(iunit, enum iunit, iunit_code, IUNIT_COUNT)
 int db_bad_value(struct err *err, const char *table, const char *column)
 {
 	return err_set(err, "valeur inconnue en base (table %s, colonne %s) : base endommagée ?",
-	               table, column);
+		       table, column);
 }
 
 int db_is_unique_violation(struct store *s)
@@ -190,9 +190,9 @@ int store_schema_version(struct store *s, int *version, struct err *err)
 static int db_refuse_newer(struct store *s, int version, struct err *err)
 {
 	return err_set(err,
-	               "la base %s vient d'une version plus récente de numeco "
-	               "(version de schéma %d > %d) : mettez numeco à jour",
-	               s->path, version, store_schema_latest());
+		       "la base %s vient d'une version plus récente de numeco "
+		       "(version de schéma %d > %d) : mettez numeco à jour",
+		       s->path, version, store_schema_latest());
 }
 
 /* Migration files are named NNNN_what.sql and must be numbered 1, 2, 3…
@@ -204,7 +204,7 @@ static int db_check_migration_name(int index, struct err *err)
 	long n = strtol(name, &end, 10);
 	if (n != index + 1 || end == name || *end != '_')
 		return err_set(err, "migration mal numérotée : %s (attendu %04d_…)", name,
-		               index + 1);
+			       index + 1);
 	return 0;
 }
 
@@ -214,7 +214,7 @@ int store_migrate_to(struct store *s, int target, struct err *err)
 	int version = 0, applied = 0;
 	if (target < 0 || target > latest)
 		return err_set(err, "version de schéma inconnue : %d (dernière : %d)", target,
-		               latest);
+			       latest);
 	if (s->in_tx)
 		return err_set(err, "migration impossible pendant une transaction");
 	/* IMMEDIATE takes the write lock before reading the version, so two
@@ -234,7 +234,7 @@ int store_migrate_to(struct store *s, int target, struct err *err)
 			goto fail;
 		if (sqlite3_exec(s->db, m->data, NULL, NULL, &msg) != SQLITE_OK) {
 			err_set(err, "mise à jour de la base %s impossible (migration %s) : %s",
-			        s->path, m->name, msg ? msg : sqlite3_errmsg(s->db));
+				s->path, m->name, msg ? msg : sqlite3_errmsg(s->db));
 			sqlite3_free(msg);
 			goto fail;
 		}
@@ -283,9 +283,9 @@ static int db_not_numeco(struct store *s, struct err *err)
 static int db_configure(struct store *s, struct err *err)
 {
 	static const char *const pragmas[] = {
-	    "PRAGMA journal_mode = WAL",
-	    "PRAGMA foreign_keys = ON",
-	    "PRAGMA synchronous = NORMAL",
+		"PRAGMA journal_mode = WAL",
+		"PRAGMA foreign_keys = ON",
+		"PRAGMA synchronous = NORMAL",
 	};
 	for (size_t i = 0; i < sizeof(pragmas) / sizeof(pragmas[0]); i++) {
 		if (sqlite3_exec(s->db, pragmas[i], NULL, NULL, NULL) != SQLITE_OK) {
@@ -298,7 +298,7 @@ static int db_configure(struct store *s, struct err *err)
 }
 
 struct store *store_open_version(const char *path, enum store_open_mode mode, int target,
-                                 int *migrated, struct err *err)
+				 int *migrated, struct err *err)
 {
 	struct stat sb;
 	int version = 0, foreign = 0, n;
@@ -313,10 +313,10 @@ struct store *store_open_version(const char *path, enum store_open_mode mode, in
 	/* NOMUTEX: a handle is used by one thread at a time (its statement cache
 	 * and transaction flag are not shared either), so sqlite need not lock. */
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
-	            (mode == STORE_OPEN_CREATE ? SQLITE_OPEN_CREATE : 0);
+		    (mode == STORE_OPEN_CREATE ? SQLITE_OPEN_CREATE : 0);
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
 		err_set(err, "impossible d'ouvrir la base %s : %s", path,
-		        s->db ? sqlite3_errmsg(s->db) : "mémoire insuffisante");
+			s->db ? sqlite3_errmsg(s->db) : "mémoire insuffisante");
 		goto fail;
 	}
 	sqlite3_busy_timeout(s->db, 5000);
@@ -352,7 +352,7 @@ fail:
 }
 
 struct store *store_open(const char *path, enum store_open_mode mode, int *migrated,
-                         struct err *err)
+			 struct err *err)
 {
 	return store_open_version(path, mode, store_schema_latest(), migrated, err);
 }

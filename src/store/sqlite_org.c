@@ -8,10 +8,10 @@
 /* ---- organisations ---- */
 
 static const char SQL_ORG_INSERT[] =
-    "INSERT INTO org (code, name, kind, parent_id) VALUES (?1, ?2, ?3, ?4)";
+	"INSERT INTO org (code, name, kind, parent_id) VALUES (?1, ?2, ?3, ?4)";
 
 int store_org_add(struct store *s, const char *code, const char *name, enum org_kind kind,
-                  const char *parent_code, int64_t *id, struct err *err)
+		  const char *parent_code, int64_t *id, struct err *err)
 {
 	int64_t parent_id = 0;
 	if (!code || !*code)
@@ -63,11 +63,11 @@ static int org_read(sqlite3_stmt *st, struct org *o, struct err *err)
 }
 
 /* ministry_id is the root reached by walking the parents up. */
-#define ORG_GET_SQL(where)                                                                         \
-	"WITH RECURSIVE up (id, parent_id) AS ("                                                   \
-	" SELECT id, parent_id FROM org WHERE " where " UNION ALL"                                 \
-	" SELECT o.id, o.parent_id FROM org o JOIN up ON o.id = up.parent_id) "                    \
-	"SELECT " ORG_COLS ", (SELECT id FROM up WHERE parent_id IS NULL) "                        \
+#define ORG_GET_SQL(where)                                                      \
+	"WITH RECURSIVE up (id, parent_id) AS ("                                \
+	" SELECT id, parent_id FROM org WHERE " where " UNION ALL"              \
+	" SELECT o.id, o.parent_id FROM org o JOIN up ON o.id = up.parent_id) " \
+	"SELECT " ORG_COLS ", (SELECT id FROM up WHERE parent_id IS NULL) "     \
 	"FROM org o LEFT JOIN org p ON p.id = o.parent_id WHERE o." where
 
 static const char SQL_ORG_GET_CODE[] = ORG_GET_SQL("code = ?1");
@@ -111,7 +111,7 @@ int store_org_get_id(struct store *s, int64_t id, struct org *out, struct err *e
 }
 
 static const char SQL_ORG_ALL[] = "SELECT " ORG_COLS " FROM org o "
-                                  "LEFT JOIN org p ON p.id = o.parent_id ORDER BY o.code";
+				  "LEFT JOIN org p ON p.id = o.parent_id ORDER BY o.code";
 
 /* Links of one organisation in the tree, by index into the list by code. */
 struct org_node {
@@ -152,7 +152,7 @@ static void org_tree_order(struct org_list *flat, size_t root, struct org_list *
 	for (size_t i = 0; i < n; i++) {
 		if (!flat->items[i].parent_id)
 			continue;
-		struct org_by_id key = {flat->items[i].parent_id, 0};
+		struct org_by_id key = { flat->items[i].parent_id, 0 };
 		struct org_by_id *p = bsearch(&key, ids, n, sizeof(*ids), org_by_id_cmp);
 		if (!p)
 			continue; /* foreign keys make this impossible */
@@ -229,7 +229,7 @@ fail:
 
 int store_org_list(struct store *s, struct org_list *out, struct err *err)
 {
-	struct org_list flat = {0};
+	struct org_list flat = { 0 };
 	memset(out, 0, sizeof(*out));
 	if (org_load_all(s, &flat, err))
 		return -1;
@@ -239,7 +239,7 @@ int store_org_list(struct store *s, struct org_list *out, struct err *err)
 
 int store_org_children(struct store *s, int64_t id, struct org_list *out, struct err *err)
 {
-	struct org_list flat = {0};
+	struct org_list flat = { 0 };
 	memset(out, 0, sizeof(*out));
 	if (org_load_all(s, &flat, err))
 		return -1;
@@ -259,10 +259,10 @@ int store_org_children(struct store *s, int64_t id, struct org_list *out, struct
 /* ---- people ---- */
 
 static const char SQL_PERSON_INSERT[] =
-    "INSERT INTO person (email, name, role, org_id) VALUES (?1, ?2, ?3, ?4)";
+	"INSERT INTO person (email, name, role, org_id) VALUES (?1, ?2, ?3, ?4)";
 
 int store_person_add(struct store *s, const char *email, const char *name, enum role role,
-                     const char *org_code, int64_t *id, struct err *err)
+		     const char *org_code, int64_t *id, struct err *err)
 {
 	int64_t org_id = 0;
 	if (!email || !*email)
@@ -310,8 +310,8 @@ static int person_read(sqlite3_stmt *st, struct person *p, struct err *err)
 }
 
 static const char SQL_PERSON_GET[] =
-    "SELECT " PERSON_COLS " FROM person p JOIN org o ON o.id = p.org_id"
-    " WHERE p.email = ?1";
+	"SELECT " PERSON_COLS " FROM person p JOIN org o ON o.id = p.org_id"
+	" WHERE p.email = ?1";
 
 int store_person_get(struct store *s, const char *email, struct person *out, struct err *err)
 {
@@ -333,19 +333,19 @@ int store_person_get(struct store *s, const char *email, struct person *out, str
 }
 
 static const char SQL_PERSON_ALL[] =
-    "SELECT " PERSON_COLS " FROM person p JOIN org o ON o.id = p.org_id"
-    " ORDER BY p.email";
+	"SELECT " PERSON_COLS " FROM person p JOIN org o ON o.id = p.org_id"
+	" ORDER BY p.email";
 
 static const char SQL_PERSON_TREE[] =
-    "WITH RECURSIVE sub (id) AS ("
-    " SELECT id FROM org WHERE id = ?1"
-    " UNION ALL"
-    " SELECT o.id FROM org o JOIN sub ON o.parent_id = sub.id) "
-    "SELECT " PERSON_COLS " FROM person p JOIN org o ON o.id = p.org_id"
-    " WHERE p.org_id IN (SELECT id FROM sub) ORDER BY p.email";
+	"WITH RECURSIVE sub (id) AS ("
+	" SELECT id FROM org WHERE id = ?1"
+	" UNION ALL"
+	" SELECT o.id FROM org o JOIN sub ON o.parent_id = sub.id) "
+	"SELECT " PERSON_COLS " FROM person p JOIN org o ON o.id = p.org_id"
+	" WHERE p.org_id IN (SELECT id FROM sub) ORDER BY p.email";
 
 int store_person_list(struct store *s, const char *org_code, struct person_list *out,
-                      struct err *err)
+		      struct err *err)
 {
 	sqlite3_stmt *st;
 	int rc;

@@ -10,11 +10,11 @@
 
 static const char SQL_REVIEW_ACTION[] = "SELECT id FROM action WHERE roadmap_id = ?1 AND ref = ?2";
 static const char SQL_REVIEW_INSERT[] =
-    "INSERT INTO review (roadmap_id, action_id, action_ref, kind, text, author, created_at,"
-    " addressed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	"INSERT INTO review (roadmap_id, action_id, action_ref, kind, text, author, created_at,"
+	" addressed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 
 static int review_action_id(struct store *s, int64_t roadmap_id, const char *ref, int64_t *id,
-                            struct err *err)
+			    struct err *err)
 {
 	sqlite3_stmt *st = db_stmt(s, SQL_REVIEW_ACTION, err);
 	if (!st)
@@ -64,7 +64,7 @@ int store_review_add(struct store *s, struct review *r, struct err *err)
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		if (db_is_fk_violation(s))
 			ret = err_set(err, "feuille de route inconnue (identifiant %lld)",
-			              (long long)r->roadmap_id);
+				      (long long)r->roadmap_id);
 		else
 			ret = db_fail(s, err);
 	} else {
@@ -77,9 +77,9 @@ int store_review_add(struct store *s, struct review *r, struct err *err)
 /* The current ref of the action when it still exists (it may have been
  * renamed), else the ref it had when the entry was written. */
 static const char SQL_REVIEW_LIST[] =
-    "SELECT r.id, r.roadmap_id, COALESCE(a.ref, r.action_ref), r.kind, r.text, r.author,"
-    " r.created_at, r.addressed FROM review r LEFT JOIN action a ON a.id = r.action_id"
-    " WHERE r.roadmap_id = ?1 ORDER BY r.id";
+	"SELECT r.id, r.roadmap_id, COALESCE(a.ref, r.action_ref), r.kind, r.text, r.author,"
+	" r.created_at, r.addressed FROM review r LEFT JOIN action a ON a.id = r.action_id"
+	" WHERE r.roadmap_id = ?1 ORDER BY r.id";
 
 int store_review_list(struct store *s, int64_t roadmap_id, struct review_list *out, struct err *err)
 {
@@ -131,8 +131,8 @@ int store_review_set_addressed(struct store *s, int64_t id, int addressed, struc
 	if (sqlite3_step(st) != SQLITE_DONE)
 		ret = db_fail(s, err);
 	else if (sqlite3_changes(s->db) == 0)
-		ret =
-		    err_set(err, "entrée de relecture inconnue (identifiant %lld)", (long long)id);
+		ret = err_set(err, "entrée de relecture inconnue (identifiant %lld)",
+			      (long long)id);
 	db_done(st);
 	return ret;
 }
@@ -140,8 +140,8 @@ int store_review_set_addressed(struct store *s, int64_t id, int addressed, struc
 /* ---- audit log ---- */
 
 static const char SQL_AUDIT_INSERT[] =
-    "INSERT INTO audit (at, actor, entity, entity_key, op, before, after)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	"INSERT INTO audit (at, actor, entity, entity_key, op, before, after)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 
 int store_audit_add(struct store *s, const struct audit_entry *e, struct err *err)
 {
@@ -172,9 +172,9 @@ int store_audit_add(struct store *s, const struct audit_entry *e, struct err *er
  * keeps case. A negative limit means none (bound, so one statement each). */
 static const char SQL_AUDIT_ALL[] = AUDIT_SELECT " ORDER BY id DESC LIMIT ?1";
 static const char SQL_AUDIT_FROM[] =
-    AUDIT_SELECT " WHERE entity_key >= ?2 ORDER BY id DESC LIMIT ?1";
+	AUDIT_SELECT " WHERE entity_key >= ?2 ORDER BY id DESC LIMIT ?1";
 static const char SQL_AUDIT_RANGE[] =
-    AUDIT_SELECT " WHERE entity_key >= ?2 AND entity_key < ?3 ORDER BY id DESC LIMIT ?1";
+	AUDIT_SELECT " WHERE entity_key >= ?2 AND entity_key < ?3 ORDER BY id DESC LIMIT ?1";
 
 /* The smallest string greater than every string starting with prefix:
  * drop trailing 0xFF bytes, then increment the last byte. Returns 0 when
@@ -192,7 +192,7 @@ static int audit_prefix_end(const char *prefix, struct buf *out)
 }
 
 int store_audit_list(struct store *s, const char *key_prefix, int limit, struct audit_list *out,
-                     struct err *err)
+		     struct err *err)
 {
 	struct buf end = BUF_INIT;
 	sqlite3_stmt *st;

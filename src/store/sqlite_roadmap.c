@@ -23,11 +23,11 @@ static int roadmap_read(sqlite3_stmt *st, struct roadmap *r, struct err *err)
 }
 
 static const char SQL_ROADMAP_GET[] =
-    "SELECT " ROADMAP_COLS " FROM roadmap r JOIN org o ON o.id = r.org_id"
-    " WHERE r.org_id = ?1 AND r.period = ?2";
+	"SELECT " ROADMAP_COLS " FROM roadmap r JOIN org o ON o.id = r.org_id"
+	" WHERE r.org_id = ?1 AND r.period = ?2";
 
 int store_roadmap_get(struct store *s, int64_t org_id, const char *period, struct roadmap *out,
-                      struct err *err)
+		      struct err *err)
 {
 	memset(out, 0, sizeof(*out));
 	sqlite3_stmt *st = db_stmt(s, SQL_ROADMAP_GET, err);
@@ -48,7 +48,7 @@ int store_roadmap_get(struct store *s, int64_t org_id, const char *period, struc
 }
 
 static const char SQL_ROADMAP_INSERT[] =
-    "INSERT INTO roadmap (org_id, period, state) VALUES (?1, ?2, ?3)";
+	"INSERT INTO roadmap (org_id, period, state) VALUES (?1, ?2, ?3)";
 static const char SQL_ORG_CODE[] = "SELECT code FROM org WHERE id = ?1";
 
 /* Names an organisation by code in messages ("#id" when unknown). */
@@ -68,7 +68,7 @@ static void roadmap_org_name(struct store *s, int64_t org_id, struct buf *out)
 }
 
 int store_roadmap_create(struct store *s, int64_t org_id, const char *period, int64_t *id,
-                         struct err *err)
+			 struct err *err)
 {
 	if (!period || !*period)
 		return err_set(err, "période vide");
@@ -88,11 +88,11 @@ int store_roadmap_create(struct store *s, int64_t org_id, const char *period, in
 			struct buf name = BUF_INIT;
 			roadmap_org_name(s, org_id, &name);
 			ret = err_set(err, "la feuille de route de « %s » pour %s existe déjà",
-			              name.ptr, period);
+				      name.ptr, period);
 			buf_free(&name);
 		} else if (fk) {
 			ret = err_set(err, "organisation inconnue (identifiant %lld)",
-			              (long long)org_id);
+				      (long long)org_id);
 		}
 		return ret;
 	}
@@ -123,14 +123,14 @@ int store_roadmap_set_state(struct store *s, int64_t id, enum rstate state, stru
 }
 
 static const char SQL_ROADMAP_ALL[] =
-    "SELECT " ROADMAP_COLS " FROM roadmap r JOIN org o ON o.id = r.org_id"
-    " ORDER BY r.period, o.code";
+	"SELECT " ROADMAP_COLS " FROM roadmap r JOIN org o ON o.id = r.org_id"
+	" ORDER BY r.period, o.code";
 static const char SQL_ROADMAP_PERIOD[] =
-    "SELECT " ROADMAP_COLS " FROM roadmap r JOIN org o ON o.id = r.org_id"
-    " WHERE r.period = ?1 ORDER BY o.code";
+	"SELECT " ROADMAP_COLS " FROM roadmap r JOIN org o ON o.id = r.org_id"
+	" WHERE r.period = ?1 ORDER BY o.code";
 
 int store_roadmap_list(struct store *s, const char *period, struct roadmap_list *out,
-                       struct err *err)
+		       struct err *err)
 {
 	int rc;
 	memset(out, 0, sizeof(*out));
@@ -160,9 +160,9 @@ fail:
 /* ---- actions ---- */
 
 /* Columns read by action_read, in that order. */
-#define ACTION_COLS                                                                                \
-	"a.id, a.version, a.ref, a.title, a.description, a.theme, a.level, a.status, "             \
-	"a.key_action, COALESCE(d.code, ''), a.start_date, a.due_date, a.budget_cents, "           \
+#define ACTION_COLS                                                                      \
+	"a.id, a.version, a.ref, a.title, a.description, a.theme, a.level, a.status, "   \
+	"a.key_action, COALESCE(d.code, ''), a.start_date, a.due_date, a.budget_cents, " \
 	"a.indicator, a.impact_value, a.impact_unit, a.impact_method, a.comment"
 #define ACTION_FROM " FROM action a LEFT JOIN org d ON d.id = a.direction_id"
 
@@ -206,7 +206,7 @@ static int action_read(sqlite3_stmt *st, struct action *a, struct err *err)
 }
 
 static const char SQL_ACTION_LIST[] =
-    "SELECT " ACTION_COLS ACTION_FROM " WHERE a.roadmap_id = ?1 ORDER BY a.position, a.id";
+	"SELECT " ACTION_COLS ACTION_FROM " WHERE a.roadmap_id = ?1 ORDER BY a.position, a.id";
 
 int store_action_list(struct store *s, int64_t roadmap_id, struct action_list *out, struct err *err)
 {
@@ -235,10 +235,10 @@ fail:
 }
 
 static const char SQL_ACTION_GET[] =
-    "SELECT " ACTION_COLS ACTION_FROM " WHERE a.roadmap_id = ?1 AND a.ref = ?2";
+	"SELECT " ACTION_COLS ACTION_FROM " WHERE a.roadmap_id = ?1 AND a.ref = ?2";
 
 int store_action_get(struct store *s, int64_t roadmap_id, const char *ref, struct action *out,
-                     struct err *err)
+		     struct err *err)
 {
 	memset(out, 0, sizeof(*out));
 	sqlite3_stmt *st = db_stmt(s, SQL_ACTION_GET, err);
@@ -260,7 +260,7 @@ int store_action_get(struct store *s, int64_t roadmap_id, const char *ref, struc
 
 /* Checks the enumerations and resolves the direction code to its id. */
 static int action_check(struct store *s, const struct action *a, int64_t *direction_id,
-                        struct err *err)
+			struct err *err)
 {
 	const char *ref = a->ref ? a->ref : "";
 	*direction_id = 0;
@@ -269,15 +269,16 @@ static int action_check(struct store *s, const struct action *a, int64_t *direct
 	if ((unsigned)a->theme >= THEME_COUNT || (unsigned)a->level >= LEVEL_COUNT ||
 	    (unsigned)a->status >= STATUS_COUNT ||
 	    (a->has_impact && (unsigned)a->impact_unit >= IUNIT_COUNT))
-		return err_set(
-		    err, "action « %s » : valeur de thème, niveau, statut ou unité invalide", ref);
+		return err_set(err,
+			       "action « %s » : valeur de thème, niveau, statut ou unité invalide",
+			       ref);
 	if (a->direction && *a->direction) {
 		int found = db_org_id(s, a->direction, direction_id, err);
 		if (found < 0)
 			return -1;
 		if (!found)
 			return err_set(err, "action « %s » : direction inconnue : « %s »", ref,
-			               a->direction);
+				       a->direction);
 	}
 	return 0;
 }
@@ -285,7 +286,7 @@ static int action_check(struct store *s, const struct action *a, int64_t *direct
 /* Binds the user-visible fields to parameters 2..19 (shared by insert and
  * update so both write a row the same way). */
 static void action_bind(sqlite3_stmt *st, int position, const struct action *a,
-                        int64_t direction_id)
+			int64_t direction_id)
 {
 	db_bind_int64(st, 2, position);
 	db_bind_text(st, 3, a->ref);
@@ -315,25 +316,25 @@ static void action_bind(sqlite3_stmt *st, int position, const struct action *a,
 }
 
 static const char SQL_ACTION_INSERT[] =
-    "INSERT INTO action (roadmap_id, position, ref, title, description, theme, level,"
-    " status, key_action, direction_id, start_date, due_date, budget_cents, indicator,"
-    " impact_value, impact_unit, impact_method, comment, version)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-    " ?17, ?18, 1)";
+	"INSERT INTO action (roadmap_id, position, ref, title, description, theme, level,"
+	" status, key_action, direction_id, start_date, due_date, budget_cents, indicator,"
+	" impact_value, impact_unit, impact_method, comment, version)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+	" ?17, ?18, 1)";
 
 /* Turns a failed write into a message naming the action. */
 static int action_write_fail(struct store *s, const struct action *a, struct err *err)
 {
 	if (db_is_unique_violation(s))
 		return err_set(err, "l'action « %s » existe déjà dans cette feuille de route",
-		               a->ref);
+			       a->ref);
 	if (db_is_fk_violation(s))
 		return err_set(err, "action « %s » : feuille de route inconnue", a->ref);
 	return db_fail(s, err);
 }
 
 int store_action_insert(struct store *s, int64_t roadmap_id, int position, struct action *a,
-                        struct err *err)
+			struct err *err)
 {
 	int64_t direction_id;
 	if (action_check(s, a, &direction_id, err))
@@ -355,11 +356,11 @@ int store_action_insert(struct store *s, int64_t roadmap_id, int position, struc
 }
 
 static const char SQL_ACTION_UPDATE[] =
-    "UPDATE action SET position = ?2, ref = ?3, title = ?4, description = ?5, theme = ?6,"
-    " level = ?7, status = ?8, key_action = ?9, direction_id = ?10, start_date = ?11,"
-    " due_date = ?12, budget_cents = ?13, indicator = ?14, impact_value = ?15,"
-    " impact_unit = ?16, impact_method = ?17, comment = ?18, version = version + 1"
-    " WHERE id = ?1 AND version = ?19";
+	"UPDATE action SET position = ?2, ref = ?3, title = ?4, description = ?5, theme = ?6,"
+	" level = ?7, status = ?8, key_action = ?9, direction_id = ?10, start_date = ?11,"
+	" due_date = ?12, budget_cents = ?13, indicator = ?14, impact_value = ?15,"
+	" impact_unit = ?16, impact_method = ?17, comment = ?18, version = version + 1"
+	" WHERE id = ?1 AND version = ?19";
 static const char SQL_ACTION_VERSION[] = "SELECT version FROM action WHERE id = ?1";
 
 /* Explains why an update matched no row: gone, or changed by someone else. */
@@ -372,11 +373,11 @@ static int action_update_conflict(struct store *s, const struct action *a, struc
 	int ret;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		ret =
-		    err_set(err,
-		            "l'action « %s » a été modifiée entre-temps (version %lld en base, "
-		            "%lld attendue) : rechargez-la et recommencez",
-		            a->ref, (long long)sqlite3_column_int64(st, 0), (long long)a->version);
+		ret = err_set(err,
+			      "l'action « %s » a été modifiée entre-temps (version %lld en base, "
+			      "%lld attendue) : rechargez-la et recommencez",
+			      a->ref, (long long)sqlite3_column_int64(st, 0),
+			      (long long)a->version);
 	else if (rc == SQLITE_DONE)
 		ret = err_set(err, "l'action « %s » n'existe plus (supprimée entre-temps)", a->ref);
 	else

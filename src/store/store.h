@@ -54,8 +54,8 @@ struct org {
 	char *code;
 	char *name;
 	enum org_kind kind;
-	int64_t parent_id;  /* 0 for a root */
-	char *parent_code;  /* "" for a root */
+	int64_t parent_id;   /* 0 for a root */
+	char *parent_code;   /* "" for a root */
 	int64_t ministry_id; /* the root of its tree (itself for a root) */
 };
 
@@ -190,13 +190,13 @@ int store_review_set_addressed(struct store *s, int64_t id, int addressed, struc
 
 struct audit_entry {
 	int64_t id;
-	char *at;         /* ISO 8601 UTC, e.g. 2026-11-29T10:00:00Z */
-	char *actor;      /* e-mail of a person, or "cli:<user>" */
-	char *entity;     /* org, person, roadmap, action, review */
+	char *at;	  /* ISO 8601 UTC, e.g. 2026-11-29T10:00:00Z */
+	char *actor;	  /* e-mail of a person, or "cli:<user>" */
+	char *entity;	  /* org, person, roadmap, action, review */
 	char *entity_key; /* human key, e.g. MIN-A/2022/ACT-01 */
-	char *op;         /* create, update, delete, state */
-	char *before;     /* JSON object, "" when none */
-	char *after;      /* JSON object, "" when none */
+	char *op;	  /* create, update, delete, state */
+	char *before;	  /* JSON object, "" when none */
+	char *after;	  /* JSON object, "" when none */
 };
 
 struct audit_list {

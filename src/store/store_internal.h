@@ -13,7 +13,7 @@
  * (0 <= target <= store_schema_latest()). A file already past target is left
  * as it is (never downgraded). */
 struct store *store_open_version(const char *path, enum store_open_mode mode, int target,
-                                 int *migrated, struct err *err);
+				 int *migrated, struct err *err);
 
 /* Applies the missing migrations up to target in one transaction (all or
  * nothing). Returns the number applied (0 when already there), or -1 with

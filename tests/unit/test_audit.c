@@ -44,13 +44,13 @@ static void full_action(struct action *a)
 	set(&a->comment, "Un commentaire");
 }
 
-#define FULL_JSON                                                                                  \
-	"{\"Référence\":\"A-01\",\"Titre\":\"Un titre\",\"Description\":\"Une description\","     \
-	"\"Thème\":\"Achats\",\"Niveau d'engagement visé\":\"Réalisation\","                      \
-	"\"Statut\":\"En cours\",\"Action clé\":\"oui\",\"Direction pilote\":\"MIN-A-DNUM\","      \
-	"\"Date de début\":\"2022-02-01\",\"Échéance\":\"2022-12-31\","                           \
-	"\"Budget (€)\":\"1234,50\",\"Indicateur\":\"Un indicateur\","                            \
-	"\"Impact évité estimé\":\"12,5\",\"Unité de l'impact\":\"tCO2e\","                       \
+#define FULL_JSON                                                                               \
+	"{\"Référence\":\"A-01\",\"Titre\":\"Un titre\",\"Description\":\"Une description\"," \
+	"\"Thème\":\"Achats\",\"Niveau d'engagement visé\":\"Réalisation\","                 \
+	"\"Statut\":\"En cours\",\"Action clé\":\"oui\",\"Direction pilote\":\"MIN-A-DNUM\","  \
+	"\"Date de début\":\"2022-02-01\",\"Échéance\":\"2022-12-31\","                      \
+	"\"Budget (€)\":\"1234,50\",\"Indicateur\":\"Un indicateur\","                        \
+	"\"Impact évité estimé\":\"12,5\",\"Unité de l'impact\":\"tCO2e\","                 \
 	"\"Méthode d'estimation\":\"Une méthode\",\"Commentaire\":\"Un commentaire\"}"
 
 static void test_action_json_keys_and_values(void **state)
@@ -78,16 +78,16 @@ static void test_action_json_empty_fields(void **state)
 	a.level = LEVEL_REFLEXION;
 	a.status = STATUS_A_LANCER;
 	a.impact_unit = IUNIT_MWH; /* ignored without an impact */
-	a.budget_cents = 999;      /* ignored without a budget */
+	a.budget_cents = 999;	   /* ignored without a budget */
 	audit_action_json(&a, &out);
-	assert_string_equal(out.ptr,
-			    "{\"Référence\":\"B\",\"Titre\":\"T\",\"Description\":\"\","
-			    "\"Thème\":\"Fin d'usage\",\"Niveau d'engagement visé\":\"Réflexion\","
-			    "\"Statut\":\"À lancer\",\"Action clé\":\"non\",\"Direction pilote\":\"\","
-			    "\"Date de début\":\"\",\"Échéance\":\"\",\"Budget (€)\":\"\","
-			    "\"Indicateur\":\"\",\"Impact évité estimé\":\"\","
-			    "\"Unité de l'impact\":\"\",\"Méthode d'estimation\":\"\","
-			    "\"Commentaire\":\"\"}");
+	assert_string_equal(
+		out.ptr, "{\"Référence\":\"B\",\"Titre\":\"T\",\"Description\":\"\","
+			 "\"Thème\":\"Fin d'usage\",\"Niveau d'engagement visé\":\"Réflexion\","
+			 "\"Statut\":\"À lancer\",\"Action clé\":\"non\",\"Direction pilote\":\"\","
+			 "\"Date de début\":\"\",\"Échéance\":\"\",\"Budget (€)\":\"\","
+			 "\"Indicateur\":\"\",\"Impact évité estimé\":\"\","
+			 "\"Unité de l'impact\":\"\",\"Méthode d'estimation\":\"\","
+			 "\"Commentaire\":\"\"}");
 	/* A zero budget and a zero impact are values, not absences. */
 	buf_reset(&out);
 	a.has_budget = 1;
@@ -96,7 +96,8 @@ static void test_action_json_empty_fields(void **state)
 	a.impact_value = 0;
 	audit_action_json(&a, &out);
 	assert_non_null(strstr(out.ptr, "\"Budget (€)\":\"0,00\""));
-	assert_non_null(strstr(out.ptr, "\"Impact évité estimé\":\"0\",\"Unité de l'impact\":\"MWh\""));
+	assert_non_null(
+		strstr(out.ptr, "\"Impact évité estimé\":\"0\",\"Unité de l'impact\":\"MWh\""));
 	action_free(&a);
 	buf_free(&out);
 }
@@ -151,8 +152,9 @@ static void test_diff_creation(void **state)
 {
 	(void)state;
 	struct buf out = BUF_INIT;
-	audit_diff("", "{\"Référence\":\"A-01\",\"Titre\":\"T\",\"Description\":\"\","
-			"\"Statut\":\"En cours\"}",
+	audit_diff("",
+		   "{\"Référence\":\"A-01\",\"Titre\":\"T\",\"Description\":\"\","
+		   "\"Statut\":\"En cours\"}",
 		   "  ", &out);
 	assert_string_equal(out.ptr, "  Référence : A-01\n"
 				     "  Titre : T\n"

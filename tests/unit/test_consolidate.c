@@ -14,7 +14,7 @@
 
 /* Adds an action with the fields tests care about; impact unit < 0 means none. */
 static void add(struct cons_input *in, size_t ministry, const char *ref, enum theme theme,
-                enum level level, enum status status, int key, double impact, int unit)
+		enum level level, enum status status, int key, double impact, int unit)
 {
 	struct cons_action a;
 	memset(&a, 0, sizeof(a));
@@ -197,7 +197,7 @@ static void test_ranking_ties_and_bound(void **state)
 
 	consolidate(&in, 10, &r);
 	assert_int_equal(r.ntop_ghg, 4);
-	const char *expect[] = {"A1", "A9", "Z1", "Z2"};
+	const char *expect[] = { "A1", "A9", "Z1", "Z2" };
 	for (size_t i = 0; i < 4; i++)
 		assert_string_equal(in.actions[r.top_ghg[i].action].ref, expect[i]);
 	cons_result_free(&r);
@@ -263,12 +263,12 @@ static void test_budget_and_bad_values(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_empty),
-	    cmocka_unit_test(test_ministries_without_actions),
-	    cmocka_unit_test(test_counts_and_shares),
-	    cmocka_unit_test(test_units_and_families),
-	    cmocka_unit_test(test_ranking_ties_and_bound),
-	    cmocka_unit_test(test_budget_and_bad_values),
+		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_ministries_without_actions),
+		cmocka_unit_test(test_counts_and_shares),
+		cmocka_unit_test(test_units_and_families),
+		cmocka_unit_test(test_ranking_ties_and_bound),
+		cmocka_unit_test(test_budget_and_bad_values),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

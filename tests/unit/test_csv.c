@@ -36,7 +36,7 @@ static void expect_rec(struct csv_reader *r, long line, ...)
 	int rc = csv_next(r, &e);
 	if (rc != 1)
 		print_error("csv_next = %d (%s), expected a record at line %ld\n", rc, e.msg.ptr,
-		            line);
+			    line);
 	assert_int_equal(rc, 1);
 	assert_int_equal(csv_line(r), line);
 	va_list ap;
@@ -46,7 +46,7 @@ static void expect_rec(struct csv_reader *r, long line, ...)
 	while ((want = va_arg(ap, const char *)) != NULL) {
 		if (i >= csv_nfields(r) || strcmp(csv_field(r, i), want) != 0)
 			print_error("line %ld field %zu: got \"%s\", want \"%s\"\n", line, i,
-			            csv_field(r, i), want);
+				    csv_field(r, i), want);
 		assert_true(i < csv_nfields(r));
 		assert_string_equal(csv_field(r, i), want);
 		assert_int_equal(csv_field_len(r, i), strlen(want));
@@ -114,13 +114,13 @@ static void test_utf8_bom(void **state)
 static void test_cp1252(void **state)
 {
 	(void)state;
-	struct csv_reader *r =
-	    OPEN("caf\xE9;\x80 5;\x9Cuvre;\x92;\x85;\xA0|\xFF\n\x81\x8D\x8F\x90\x9D;\x8C\x9F\n");
+	struct csv_reader *r = OPEN(
+		"caf\xE9;\x80 5;\x9Cuvre;\x92;\x85;\xA0|\xFF\n\x81\x8D\x8F\x90\x9D;\x8C\x9F\n");
 	assert_int_equal(csv_encoding(r), CSV_CP1252);
 	expect_rec(r, 1, "caf\xC3\xA9", "\xE2\x82\xAC 5", "\xC5\x93uvre", "\xE2\x80\x99",
-	           "\xE2\x80\xA6", "\xC2\xA0|\xC3\xBF", NULL);
+		   "\xE2\x80\xA6", "\xC2\xA0|\xC3\xBF", NULL);
 	expect_rec(r, 2, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD",
-	           "\xC5\x92\xC5\xB8", NULL);
+		   "\xC5\x92\xC5\xB8", NULL);
 	expect_end(r);
 	csv_close(r);
 
@@ -138,7 +138,7 @@ static void test_cp1252(void **state)
 
 	/* A BOM followed by invalid UTF-8: the BOM is dropped, the rest converted. */
 	r = OPEN("\xEF\xBB\xBF"
-	         "a;\xE9\n");
+		 "a;\xE9\n");
 	assert_int_equal(csv_encoding(r), CSV_CP1252);
 	expect_rec(r, 1, "a", "\xC3\xA9", NULL);
 	csv_close(r);
@@ -179,7 +179,7 @@ static void test_cp1252_table(void **state)
 	enc_utf8_put(&out, 0xD800);   /* surrogate */
 	enc_utf8_put(&out, 0x110000); /* beyond Unicode */
 	assert_string_equal(out.ptr, "A\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80"
-	                             "\xEF\xBF\xBD\xEF\xBF\xBD");
+				     "\xEF\xBF\xBD\xEF\xBF\xBD");
 	buf_free(&out);
 }
 
@@ -264,7 +264,7 @@ static void test_multiline(void **state)
 {
 	(void)state;
 	struct csv_reader *r =
-	    OPEN("id;texte\n1;\"ligne 1\nligne 2\n\nligne 4\"\n2;x\n3;\"a\r\nb\rc\"\n4;fin\n");
+		OPEN("id;texte\n1;\"ligne 1\nligne 2\n\nligne 4\"\n2;x\n3;\"a\r\nb\rc\"\n4;fin\n");
 	expect_rec(r, 1, "id", "texte", NULL);
 	expect_rec(r, 2, "1", "ligne 1\nligne 2\n\nligne 4", NULL);
 	expect_rec(r, 6, "2", "x", NULL);
@@ -488,7 +488,7 @@ static void test_nul_bytes(void **state)
 
 	/* UTF-16 (Excel's "Unicode text") gets a message of its own. */
 	static const char u16[] = "\xFF\xFE"
-	                          "a\0;\0b\0";
+				  "a\0;\0b\0";
 	assert_null(csv_open_mem("u.csv", u16, sizeof(u16) - 1, &e));
 	assert_non_null(strstr(e.msg.ptr, "UTF-16"));
 	err_free(&e);
@@ -501,7 +501,7 @@ static void test_open_file(void **state)
 	int fd = mkstemp(path);
 	assert_true(fd >= 0);
 	static const char content[] = "R\xE9"
-	                              "f\xE9rence;Montant\r\nA1;\"12 000 \x80\"\r\n";
+				      "f\xE9rence;Montant\r\nA1;\"12 000 \x80\"\r\n";
 	assert_int_equal(write(fd, content, sizeof(content) - 1), (ssize_t)(sizeof(content) - 1));
 	close(fd);
 
@@ -511,9 +511,9 @@ static void test_open_file(void **state)
 	assert_string_equal(csv_name(r), path);
 	assert_int_equal(csv_encoding(r), CSV_CP1252);
 	expect_rec(r, 1,
-	           "R\xC3\xA9"
-	           "f\xC3\xA9rence",
-	           "Montant", NULL);
+		   "R\xC3\xA9"
+		   "f\xC3\xA9rence",
+		   "Montant", NULL);
 	expect_rec(r, 2, "A1", "12 000 \xE2\x82\xAC", NULL);
 	expect_end(r);
 	csv_close(r);
@@ -559,26 +559,26 @@ static void test_fixture(void **state)
 	assert_int_equal(csv_encoding(r), CSV_CP1252);
 	assert_int_equal(csv_delimiter(r), ';');
 	expect_rec(r, 1,
-	           "R\xC3\xA9"
-	           "f\xC3\xA9rence",
-	           "Th\xC3\xA8me", "Intitul\xC3\xA9", "Budget",
-	           "\xC3\x89"
-	           "ch\xC3\xA9"
-	           "ance",
-	           NULL);
+		   "R\xC3\xA9"
+		   "f\xC3\xA9rence",
+		   "Th\xC3\xA8me", "Intitul\xC3\xA9", "Budget",
+		   "\xC3\x89"
+		   "ch\xC3\xA9"
+		   "ance",
+		   NULL);
 	expect_rec(r, 2, "MIN-01", "Achats",
-	           "Clauses \xE2\x80\x9C"
-	           "\xC3\xA9"
-	           "co\xE2\x80\x9D",
-	           "12 000,00 \xE2\x82\xAC", "31/12/2024", NULL);
+		   "Clauses \xE2\x80\x9C"
+		   "\xC3\xA9"
+		   "co\xE2\x80\x9D",
+		   "12 000,00 \xE2\x82\xAC", "31/12/2024", NULL);
 	expect_rec(r, 3, "MIN-02", "Fin d\xE2\x80\x99usage",
-	           "R\xC3\xA9"
-	           "emploi; dons\n\xC5\x93uvres",
-	           "", "", NULL);
+		   "R\xC3\xA9"
+		   "emploi; dons\n\xC5\x93uvres",
+		   "", "", NULL);
 	expect_rec(r, 6, "MIN-03", "Usage", "Sobri\xC3\xA9t\xC3\xA9",
-	           "1\xC2\xA0"
-	           "500 \xE2\x82\xAC",
-	           "01/06/2025", NULL);
+		   "1\xC2\xA0"
+		   "500 \xE2\x82\xAC",
+		   "01/06/2025", NULL);
 	expect_end(r);
 	csv_close(r);
 	buf_free(&path);
@@ -601,7 +601,7 @@ static void test_write(void **state)
 	csv_write_field(&out, "\xC3\xA9t\xC3\xA9", ';', 0);
 	csv_write_end(&out);
 	assert_string_equal(out.ptr, "simple;\"a;b\";a,b;\"il dit \"\"oui\"\"\";\"deux\nlignes\";"
-	                             "\"cr\r\";\" espace\";\"espace \";;\xC3\xA9t\xC3\xA9\r\n");
+				     "\"cr\r\";\" espace\";\"espace \";;\xC3\xA9t\xC3\xA9\r\n");
 
 	buf_reset(&out);
 	csv_write_field(&out, "a,b", ',', 1);
@@ -616,14 +616,14 @@ static void test_write_read_round_trip(void **state)
 {
 	(void)state;
 	static const char *const rows[][4] = {
-	    {"R\xC3\xA9"
-	     "f",
-	     "Intitul\xC3\xA9", "Texte", "Montant"},
-	    {"A;1", "\"cit\xC3\xA9\"", "l1\nl2\n", "12,50"},
-	    {" lead", "trail ", "", "\"\""},
-	    {"x", "a\"b\"c", ";;;", "\xE2\x82\xAC"},
+		{ "R\xC3\xA9"
+		  "f",
+		  "Intitul\xC3\xA9", "Texte", "Montant" },
+		{ "A;1", "\"cit\xC3\xA9\"", "l1\nl2\n", "12,50" },
+		{ " lead", "trail ", "", "\"\"" },
+		{ "x", "a\"b\"c", ";;;", "\xE2\x82\xAC" },
 	};
-	const char delims[] = {';', ',', '\t'};
+	const char delims[] = { ';', ',', '\t' };
 	for (size_t d = 0; d < sizeof(delims); d++) {
 		struct buf out = BUF_INIT;
 		for (size_t i = 0; i < 4; i++) {
@@ -650,24 +650,24 @@ static void test_write_read_round_trip(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_utf8),
-	    cmocka_unit_test(test_utf8_bom),
-	    cmocka_unit_test(test_cp1252),
-	    cmocka_unit_test(test_cp1252_table),
-	    cmocka_unit_test(test_delimiters),
-	    cmocka_unit_test(test_quoting),
-	    cmocka_unit_test(test_multiline),
-	    cmocka_unit_test(test_line_ends),
-	    cmocka_unit_test(test_final_line),
-	    cmocka_unit_test(test_empty_and_blank),
-	    cmocka_unit_test(test_malformed_resync),
-	    cmocka_unit_test(test_field_too_long),
-	    cmocka_unit_test(test_too_many_fields),
-	    cmocka_unit_test(test_nul_bytes),
-	    cmocka_unit_test(test_open_file),
-	    cmocka_unit_test(test_fixture),
-	    cmocka_unit_test(test_write),
-	    cmocka_unit_test(test_write_read_round_trip),
+		cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_utf8_bom),
+		cmocka_unit_test(test_cp1252),
+		cmocka_unit_test(test_cp1252_table),
+		cmocka_unit_test(test_delimiters),
+		cmocka_unit_test(test_quoting),
+		cmocka_unit_test(test_multiline),
+		cmocka_unit_test(test_line_ends),
+		cmocka_unit_test(test_final_line),
+		cmocka_unit_test(test_empty_and_blank),
+		cmocka_unit_test(test_malformed_resync),
+		cmocka_unit_test(test_field_too_long),
+		cmocka_unit_test(test_too_many_fields),
+		cmocka_unit_test(test_nul_bytes),
+		cmocka_unit_test(test_open_file),
+		cmocka_unit_test(test_fixture),
+		cmocka_unit_test(test_write),
+		cmocka_unit_test(test_write_read_round_trip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

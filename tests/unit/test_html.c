@@ -37,8 +37,8 @@ static void test_invalid_input(void **state)
 	      "b",
 	      "a\xef\xbf\xbd"
 	      "b");
-	check("\xc3", "\xef\xbf\xbd");                                 /* truncated at end */
-	check("\xc0\xaf", "\xef\xbf\xbd\xef\xbf\xbd");                 /* overlong '/' */
+	check("\xc3", "\xef\xbf\xbd");				       /* truncated at end */
+	check("\xc0\xaf", "\xef\xbf\xbd\xef\xbf\xbd");		       /* overlong '/' */
 	check("\xed\xa0\x80", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"); /* surrogate */
 	check("\xf4\x90\x80\x80x", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbdx");
 	/* A bad lead byte must not swallow a following '<'. */
@@ -66,12 +66,12 @@ static void test_attributes(void **state)
 	html_attr(&b, "title", "\" onclick=\"x");
 	html_attr(&b, "data-x", "<'&'>");
 	html_attr(&b, "bad name", "v"); /* refused */
-	html_attr(&b, "x\"y", "v");     /* refused */
+	html_attr(&b, "x\"y", "v");	/* refused */
 	html_attrf(&b, "aria-label", "%d < %s", 3, "4");
 	buf_adds(&b, ">");
 	assert_string_equal(b.ptr,
-	                    "<a title=\"&quot; onclick=&quot;x\" data-x=\"&lt;&#39;&amp;&#39;&gt;\""
-	                    " aria-label=\"3 &lt; 4\">");
+			    "<a title=\"&quot; onclick=&quot;x\" data-x=\"&lt;&#39;&amp;&#39;&gt;\""
+			    " aria-label=\"3 &lt; 4\">");
 	buf_reset(&b);
 	html_escf(&b, "%s&%d", "<i>", 5);
 	assert_string_equal(b.ptr, "&lt;i&gt;&amp;5");
@@ -81,9 +81,9 @@ static void test_attributes(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_special_characters),
-	    cmocka_unit_test(test_invalid_input),
-	    cmocka_unit_test(test_attributes),
+		cmocka_unit_test(test_special_characters),
+		cmocka_unit_test(test_invalid_input),
+		cmocka_unit_test(test_attributes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

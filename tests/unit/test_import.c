@@ -163,28 +163,28 @@ static void export_ok(struct fixture *f, const char *org, const char *period, st
 		fail_msg("rm_export: %s", f->err.msg.ptr);
 }
 
-#define HDR                                                                                        \
-	"Référence;Titre;Description;Thème;Niveau d'engagement visé;Statut;Action clé;"            \
-	"Direction pilote;Date de début;Échéance;Budget (€);Indicateur;Impact évité estimé;"       \
+#define HDR                                                                                          \
+	"Référence;Titre;Description;Thème;Niveau d'engagement visé;Statut;Action clé;"         \
+	"Direction pilote;Date de début;Échéance;Budget (€);Indicateur;Impact évité estimé;" \
 	"Unité de l'impact;Méthode d'estimation;Commentaire\n"
 
-#define ROW1                                                                                       \
-	"A-01;Premier;\"desc\nsur deux lignes\";achats;realisation;en_cours;oui;MIN-A-DNUM;"       \
+#define ROW1                                                                                 \
+	"A-01;Premier;\"desc\nsur deux lignes\";achats;realisation;en_cours;oui;MIN-A-DNUM;" \
 	"01/02/2022;31/12/2022;1 234,50;Indic;12,5;tCO2e;Méthode;Comm\n"
-#define ROW2 "A-02;Deuxième;;usage;reflexion;en_cours;non;;;;;;;;;\n"
+#define ROW2	  "A-02;Deuxième;;usage;reflexion;en_cours;non;;;;;;;;;\n"
 #define ROW2_DONE "A-02;Deuxième;;usage;reflexion;Réalisée;non;;;;;;;;;\n"
-#define ROW3 "A-03;Troisième;;fin_de_vie;experimentation;a_lancer;;Secrétariat général;;;;;;;;\n"
+#define ROW3	  "A-03;Troisième;;fin_de_vie;experimentation;a_lancer;;Secrétariat général;;;;;;;;\n"
 
 static const char base_csv[] = HDR ROW1 ROW2 ROW3;
 
-#define STATS(f, read_, created_, updated_, unchanged_, missing_, removed_)                         \
-	do {                                                                                       \
-		assert_int_equal((f)->st.read, read_);                                             \
-		assert_int_equal((f)->st.created, created_);                                       \
-		assert_int_equal((f)->st.updated, updated_);                                       \
-		assert_int_equal((f)->st.unchanged, unchanged_);                                   \
-		assert_int_equal((f)->st.missing, missing_);                                       \
-		assert_int_equal((f)->st.removed, removed_);                                       \
+#define STATS(f, read_, created_, updated_, unchanged_, missing_, removed_) \
+	do {                                                                \
+		assert_int_equal((f)->st.read, read_);                      \
+		assert_int_equal((f)->st.created, created_);                \
+		assert_int_equal((f)->st.updated, updated_);                \
+		assert_int_equal((f)->st.unchanged, unchanged_);            \
+		assert_int_equal((f)->st.missing, missing_);                \
+		assert_int_equal((f)->st.removed, removed_);                \
 	} while (0)
 
 static void test_first_import_creates(void **state)
@@ -217,8 +217,9 @@ static void test_first_import_creates(void **state)
 	assert_string_equal(rm->entity, "roadmap");
 	assert_string_equal(rm->entity_key, "MIN-A/2022");
 	assert_string_equal(rm->op, "create");
-	assert_string_equal(rm->after,
-			    "{\"Organisation\":\"MIN-A\",\"Période\":\"2022\",\"État\":\"Brouillon\"}");
+	assert_string_equal(
+		rm->after,
+		"{\"Organisation\":\"MIN-A\",\"Période\":\"2022\",\"État\":\"Brouillon\"}");
 	for (size_t i = 0; i < 3; i++) {
 		const struct audit_entry *e = &al.items[2 - i];
 		struct buf key = BUF_INIT, snap = BUF_INIT;
@@ -257,13 +258,13 @@ static void test_reimport_is_a_noop(void **state)
 
 	/* The same file written differently (labels, CRLF, other column order) too. */
 	static const char other[] =
-	    "Statut;Référence;Titre;Thème;Niveau;Description;Clé;Direction;Début;Fin;Budget;"
-	    "Indicateur;Impact évité;Unité;Méthode;Commentaire\r\n"
-	    "En cours;A-01;Premier;Achats;Réalisation;\"desc\r\nsur deux lignes\";OUI;"
-	    "Direction du numérique;2022-02-01;2022-12-31;1234,5 €;Indic;12.5;t CO2e;Méthode;"
-	    "Comm\r\n"
-	    "EN COURS;A-02;Deuxième;Phase d'usage;Réflexion;;;;;;;;;;;\r\n"
-	    "Non démarrée;A-03;Troisième;Fin d'usage;Expérimentation;;n;MIN-A-SG;;;;;;;;\r\n";
+		"Statut;Référence;Titre;Thème;Niveau;Description;Clé;Direction;Début;Fin;Budget;"
+		"Indicateur;Impact évité;Unité;Méthode;Commentaire\r\n"
+		"En cours;A-01;Premier;Achats;Réalisation;\"desc\r\nsur deux lignes\";OUI;"
+		"Direction du numérique;2022-02-01;2022-12-31;1234,5 €;Indic;12.5;t CO2e;Méthode;"
+		"Comm\r\n"
+		"EN COURS;A-02;Deuxième;Phase d'usage;Réflexion;;;;;;;;;;;\r\n"
+		"Non démarrée;A-03;Troisième;Fin d'usage;Expérimentation;;n;MIN-A-SG;;;;;;;;\r\n";
 	import_ok(f, other, 0, 0);
 	STATS(f, 3, 0, 0, 3, 0, 0);
 	assert_int_equal(audit_count(f), audits);
@@ -400,9 +401,9 @@ static void test_dry_run_writes_nothing(void **state)
 static void test_file_with_errors_writes_nothing(void **state)
 {
 	struct fixture *f = *state;
-	static const char bad[] = HDR ROW1 ROW2_DONE
-	    "A-04;Nouvelle;;achats;reflexion;en_cours;;;;;;;;;;\n"
-	    "A-05;Fautive;;Cloud;reflexion;en_cours;;;;;;;;;;\n";
+	static const char bad[] =
+		HDR ROW1 ROW2_DONE "A-04;Nouvelle;;achats;reflexion;en_cours;;;;;;;;;;\n"
+				   "A-05;Fautive;;Cloud;reflexion;en_cours;;;;;;;;;;\n";
 	/* On an empty store: no roadmap is created. */
 	assert_int_equal(import_as(f, &f->local, "MIN-A", "2022", bad, strlen(bad), 1, 0), -1);
 	assert_int_equal(f->d.errors, 1);
@@ -449,8 +450,8 @@ static void test_validated_roadmap_refused(void **state)
 	assert_int_equal(l.items[1].status, STATUS_EN_COURS);
 	action_list_free(&l);
 	/* Even a dry run and an unchanged file are refused. */
-	assert_int_equal(
-	    import_as(f, &f->local, "MIN-A", "2022", base_csv, strlen(base_csv), 0, 1), -1);
+	assert_int_equal(import_as(f, &f->local, "MIN-A", "2022", base_csv, strlen(base_csv), 0, 1),
+			 -1);
 	assert_non_null(strstr(f->err.msg.ptr, "est validée"));
 
 	/* Relue (not yet validated) may still be corrected. */
@@ -490,7 +491,7 @@ static void test_permissions(void **state)
 	audit_list_free(&al);
 	static const char dir_csv[] = HDR "D-1;Titre;;achats;reflexion;en_cours;;;;;;;;;;\n";
 	assert_int_equal(
-	    import_as(f, &f->ref_a, "MIN-A-DNUM", "2022", dir_csv, strlen(dir_csv), 0, 0), 0);
+		import_as(f, &f->ref_a, "MIN-A-DNUM", "2022", dir_csv, strlen(dir_csv), 0, 0), 0);
 	assert_int_equal(import_as(f, &f->admin, "MIN-B", "2022", dir_csv, strlen(dir_csv), 0, 0),
 			 0);
 	assert_int_equal(f->st.created, 1);
@@ -501,7 +502,8 @@ static void test_bad_org_period_and_direction(void **state)
 	struct fixture *f = *state;
 	size_t len = strlen(base_csv);
 	assert_int_equal(import_as(f, &f->local, "MIN-Z", "2022", base_csv, len, 0, 0), -1);
-	assert_string_equal(f->err.msg.ptr, "organisation inconnue : « MIN-Z » (voir numeco org list)");
+	assert_string_equal(f->err.msg.ptr,
+			    "organisation inconnue : « MIN-Z » (voir numeco org list)");
 	assert_int_equal(import_as(f, &f->local, "MIN-A", "22", base_csv, len, 0, 0), -1);
 	assert_non_null(strstr(f->err.msg.ptr, "période invalide « 22 »"));
 	assert_int_equal(import_as(f, &f->local, "MIN-A", "2025-2023", base_csv, len, 0, 0), -1);
@@ -519,7 +521,8 @@ static void test_export_unknown(void **state)
 	struct fixture *f = *state;
 	struct buf out = BUF_INIT;
 	assert_int_equal(rm_export(f->s, "MIN-A", "2024", &out, &f->err), -1);
-	assert_string_equal(f->err.msg.ptr, "pas de feuille de route pour MIN-A sur la période 2024");
+	assert_string_equal(f->err.msg.ptr,
+			    "pas de feuille de route pour MIN-A sur la période 2024");
 	assert_int_equal(rm_export(f->s, "MIN-Z", "2024", &out, &f->err), -1);
 	assert_non_null(strstr(f->err.msg.ptr, "organisation inconnue : « MIN-Z »"));
 	assert_int_equal(out.len, 0);
@@ -616,14 +619,13 @@ static void test_directory_import(void **state)
 	/* Only an admin imports people and organisations. */
 	err_clear(&f->err);
 	struct actor lect = { "lect@x.fr", 0, ROLE_LECTEUR, 1, 1 };
-	assert_int_equal(dir_import_orgs(f->s, "o.csv", orgs, strlen(orgs), &lect, &ds, &f->d,
-					 &f->err),
-			 -1);
+	assert_int_equal(
+		dir_import_orgs(f->s, "o.csv", orgs, strlen(orgs), &lect, &ds, &f->d, &f->err), -1);
 	assert_non_null(strstr(f->err.msg.ptr, "lect@x.fr n'a pas le droit d'importer"));
 
-	assert_int_equal(dir_import_orgs(f->s, "o.csv", orgs, strlen(orgs), &f->local, &ds, &f->d,
-					 &f->err),
-			 0);
+	assert_int_equal(
+		dir_import_orgs(f->s, "o.csv", orgs, strlen(orgs), &f->local, &ds, &f->d, &f->err),
+		0);
 	assert_int_equal(ds.read, 7);
 	assert_int_equal(ds.created, 7);
 	assert_int_equal(audit_count(f), 7);
@@ -637,9 +639,9 @@ static void test_directory_import(void **state)
 	audit_list_free(&al);
 
 	/* Again: unchanged, nothing written. */
-	assert_int_equal(dir_import_orgs(f->s, "o.csv", orgs, strlen(orgs), &f->local, &ds, &f->d,
-					 &f->err),
-			 0);
+	assert_int_equal(
+		dir_import_orgs(f->s, "o.csv", orgs, strlen(orgs), &f->local, &ds, &f->d, &f->err),
+		0);
 	assert_int_equal(ds.created, 0);
 	assert_int_equal(ds.unchanged, 7);
 	assert_int_equal(audit_count(f), 7);

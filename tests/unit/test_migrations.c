@@ -50,10 +50,10 @@ static int teardown(void **state)
 	return rc;
 }
 
-#define OK(call)                                                                                   \
-	do {                                                                                       \
-		if ((call) < 0)                                                                    \
-			fail_msg("%s failed: %s", #call, f->err.msg.ptr);                          \
+#define OK(call)                                                          \
+	do {                                                              \
+		if ((call) < 0)                                           \
+			fail_msg("%s failed: %s", #call, f->err.msg.ptr); \
 	} while (0)
 
 static struct store *open_ok(struct fixture *f, enum store_open_mode mode, int *migrated)
@@ -178,7 +178,7 @@ static void test_upgrade_keeps_data(void **state)
 	/* The new tables work. */
 	int64_t rm = 0;
 	OK(store_roadmap_create(s, min_a, "2022", &rm, &f->err));
-	struct audit_entry e = {0};
+	struct audit_entry e = { 0 };
 	e.at = (char *)"2026-11-29T10:00:00Z";
 	e.actor = (char *)"cli:test";
 	e.entity = (char *)"roadmap";
@@ -207,7 +207,7 @@ static void test_failed_migration_rolls_back(void **state)
 	raw_query(f->path, "PRAGMA user_version", v, sizeof(v));
 	assert_string_equal(v, "1");
 	raw_query(f->path, "SELECT count(*) FROM sqlite_master WHERE name = 'roadmap'", v,
-	          sizeof(v));
+		  sizeof(v));
 	assert_string_equal(v, "0");
 	raw_query(f->path, "SELECT code FROM org", v, sizeof(v));
 	assert_string_equal(v, "MIN-A");
@@ -225,7 +225,7 @@ static void test_newer_file_refused(void **state)
 	s = store_open(f->path, STORE_OPEN_EXISTING, NULL, &f->err);
 	assert_null(s);
 	snprintf(want, sizeof(want), "version plus récente de numeco (version de schéma %d > %d)",
-	         newer, store_schema_latest());
+		 newer, store_schema_latest());
 	if (!strstr(f->err.msg.ptr, want) || !strstr(f->err.msg.ptr, "mettez numeco à jour") ||
 	    !strstr(f->err.msg.ptr, f->path))
 		fail_msg("unexpected message: %s", f->err.msg.ptr);
@@ -273,7 +273,7 @@ static void test_missing_file(void **state)
 	assert_null(s);
 	char want[200];
 	snprintf(want, sizeof(want), "base introuvable : %s (créez-la avec « numeco init »)",
-	         f->path);
+		 f->path);
 	assert_string_equal(f->err.msg.ptr, want);
 	assert_int_equal(access(f->path, F_OK), -1); /* not created */
 }
@@ -281,15 +281,15 @@ static void test_missing_file(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_latest_at_least_three),
-	    cmocka_unit_test_setup_teardown(test_fresh_file, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_foreign_keys_on, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_upgrade_keeps_data, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_failed_migration_rolls_back, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_newer_file_refused, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_not_a_database, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_other_sqlite_file, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_missing_file, setup, teardown),
+		cmocka_unit_test(test_latest_at_least_three),
+		cmocka_unit_test_setup_teardown(test_fresh_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_foreign_keys_on, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_upgrade_keeps_data, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_failed_migration_rolls_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_newer_file_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_not_a_database, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_other_sqlite_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_missing_file, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,11 +11,11 @@
 #include "core/model.h"
 #include "core/xalloc.h"
 
-#define THEME_IS(s, want)                                                                          \
-	do {                                                                                       \
-		enum theme t_ = THEME_COUNT;                                                       \
-		assert_int_equal(theme_parse((s), &t_), 0);                                        \
-		assert_int_equal(t_, (want));                                                      \
+#define THEME_IS(s, want)                                   \
+	do {                                                \
+		enum theme t_ = THEME_COUNT;                \
+		assert_int_equal(theme_parse((s), &t_), 0); \
+		assert_int_equal(t_, (want));               \
 	} while (0)
 
 static void test_theme_parse(void **state)
@@ -30,8 +30,8 @@ static void test_theme_parse(void **state)
 	THEME_IS("Conception de services num\xC3\xA9riques", THEME_CONCEPTION);
 	THEME_IS("conception de services numeriques", THEME_CONCEPTION);
 	THEME_IS("Salles serveurs et centres de donn\xC3\xA9"
-	         "es",
-	         THEME_DATACENTER);
+		 "es",
+		 THEME_DATACENTER);
 	THEME_IS("datacenter", THEME_DATACENTER);
 	THEME_IS("Phase d'usage", THEME_USAGE);
 	THEME_IS("phase d\xE2\x80\x99usage", THEME_USAGE);
@@ -55,19 +55,19 @@ static void test_level_status_parse(void **state)
 	(void)state;
 	enum level l = LEVEL_COUNT;
 	assert_int_equal(level_parse("R\xC3\xA9"
-	                             "flexion",
-	                             &l),
-	                 0);
+				     "flexion",
+				     &l),
+			 0);
 	assert_int_equal(l, LEVEL_REFLEXION);
 	assert_int_equal(level_parse("EXP\xC3\x89RIMENTATION", &l), 0);
 	assert_int_equal(l, LEVEL_EXPERIMENTATION);
 	assert_int_equal(level_parse("realisation", &l), 0);
 	assert_int_equal(l, LEVEL_REALISATION);
 	assert_int_equal(level_parse("R\xC3\xA9"
-	                             "alis\xC3\xA9"
-	                             "e",
-	                             &l),
-	                 -1);
+				     "alis\xC3\xA9"
+				     "e",
+				     &l),
+			 -1);
 	assert_int_equal(level_parse("niveau 2", &l), -1);
 
 	enum status s = STATUS_COUNT;
@@ -80,22 +80,22 @@ static void test_level_status_parse(void **state)
 	assert_int_equal(status_parse("en cours", &s), 0);
 	assert_int_equal(s, STATUS_EN_COURS);
 	assert_int_equal(status_parse("R\xC3\xA9"
-	                              "alis\xC3\xA9"
-	                              "e",
-	                              &s),
-	                 0);
+				      "alis\xC3\xA9"
+				      "e",
+				      &s),
+			 0);
 	assert_int_equal(s, STATUS_REALISEE);
 	assert_int_equal(status_parse("ABANDONN\xC3\x89"
-	                              "E",
-	                              &s),
-	                 0);
+				      "E",
+				      &s),
+			 0);
 	assert_int_equal(s, STATUS_ABANDONNEE);
 	assert_int_equal(status_parse("report\xC3\xA9", &s), 0);
 	assert_int_equal(s, STATUS_REPORTEE);
 	assert_int_equal(status_parse("termin\xC3\xA9"
-	                              "e",
-	                              &s),
-	                 -1);
+				      "e",
+				      &s),
+			 -1);
 	assert_int_equal(s, STATUS_REPORTEE);
 }
 
@@ -104,9 +104,9 @@ static void test_other_vocabularies(void **state)
 	(void)state;
 	enum role r;
 	assert_int_equal(role_parse("R\xC3\xA9"
-	                            "f\xC3\xA9rente",
-	                            &r),
-	                 0);
+				    "f\xC3\xA9rente",
+				    &r),
+			 0);
 	assert_int_equal(r, ROLE_REFERENT);
 	assert_int_equal(role_parse("admin", &r), 0);
 	assert_int_equal(r, ROLE_ADMIN);
@@ -114,9 +114,9 @@ static void test_other_vocabularies(void **state)
 
 	enum rstate st;
 	assert_int_equal(rstate_parse("Valid\xC3\xA9"
-	                              "e",
-	                              &st),
-	                 0);
+				      "e",
+				      &st),
+			 0);
 	assert_int_equal(st, RSTATE_VALIDEE);
 
 	enum org_kind k;
@@ -189,8 +189,8 @@ static void test_codes_labels_round_trip(void **state)
 	/* The documented codes, which the database and exports rely on. */
 	assert_string_equal(theme_code(THEME_FIN_DE_VIE), "fin_de_vie");
 	assert_string_equal(theme_label(THEME_DATACENTER),
-	                    "Salles serveurs et centres de donn\xC3\xA9"
-	                    "es");
+			    "Salles serveurs et centres de donn\xC3\xA9"
+			    "es");
 	assert_string_equal(level_code(LEVEL_EXPERIMENTATION), "experimentation");
 	assert_string_equal(status_code(STATUS_A_LANCER), "a_lancer");
 	assert_string_equal(theme_code((enum theme)THEME_COUNT), "?");
@@ -208,10 +208,10 @@ static void test_period_parse(void **state)
 	assert_int_equal(first, 2023);
 	assert_int_equal(last, 2025);
 
-	const char *bad[] = {"",          "22",      "202",       "20222",          "abcd",
-	                     "2022-",     "-2022",   "2025-2023", "2022-2023-2024", "2022 ",
-	                     "2022/2023", "2023-25", "1999",      "2101",           "2O22",
-	                     "+2022"};
+	const char *bad[] = { "",	   "22",      "202",	   "20222",	     "abcd",
+			      "2022-",	   "-2022",   "2025-2023", "2022-2023-2024", "2022 ",
+			      "2022/2023", "2023-25", "1999",	   "2101",	     "2O22",
+			      "+2022" };
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		first = last = 7;
 		if (period_parse(bad[i], &first, &last) != -1)
@@ -225,15 +225,15 @@ static void test_rstate_can_move(void **state)
 	(void)state;
 	/* from (rows) → to (columns): brouillon, soumise, relue, validee */
 	static const int allowed[RSTATE_COUNT][RSTATE_COUNT] = {
-	    {0, 1, 0, 0},
-	    {1, 0, 1, 0},
-	    {1, 0, 0, 1},
-	    {1, 0, 0, 0},
+		{ 0, 1, 0, 0 },
+		{ 1, 0, 1, 0 },
+		{ 1, 0, 0, 1 },
+		{ 1, 0, 0, 0 },
 	};
 	for (int from = 0; from < RSTATE_COUNT; from++)
 		for (int to = 0; to < RSTATE_COUNT; to++)
 			assert_int_equal(rstate_can_move((enum rstate)from, (enum rstate)to),
-			                 allowed[from][to]);
+					 allowed[from][to]);
 	assert_int_equal(rstate_can_move((enum rstate)RSTATE_COUNT, RSTATE_BROUILLON), 0);
 }
 
@@ -244,7 +244,7 @@ static void fill_action(struct action *a)
 	a->ref = xstrdup("MIN-01");
 	free(a->title);
 	a->title = xstrdup("Allonger la dur\xC3\xA9"
-	                   "e de vie");
+			   "e de vie");
 	free(a->direction);
 	a->direction = xstrdup("DNUM");
 	free(a->due_date);
@@ -319,14 +319,14 @@ static void test_action_copy_equal(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_theme_parse),
-	    cmocka_unit_test(test_level_status_parse),
-	    cmocka_unit_test(test_other_vocabularies),
-	    cmocka_unit_test(test_codes_labels_round_trip),
-	    cmocka_unit_test(test_period_parse),
-	    cmocka_unit_test(test_rstate_can_move),
-	    cmocka_unit_test(test_action_init),
-	    cmocka_unit_test(test_action_copy_equal),
+		cmocka_unit_test(test_theme_parse),
+		cmocka_unit_test(test_level_status_parse),
+		cmocka_unit_test(test_other_vocabularies),
+		cmocka_unit_test(test_codes_labels_round_trip),
+		cmocka_unit_test(test_period_parse),
+		cmocka_unit_test(test_rstate_can_move),
+		cmocka_unit_test(test_action_init),
+		cmocka_unit_test(test_action_copy_equal),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,106 +13,106 @@
 #include "io/parse.h"
 
 /* Macros rather than functions so that a failure names the line of the case. */
-#define NUM_OK(s, want)                                                                            \
-	do {                                                                                       \
-		double v_ = -12345.678;                                                            \
-		struct err e_ = ERR_INIT;                                                          \
-		int rc_ = parse_number((s), &v_, &e_);                                             \
-		if (rc_ != 0)                                                                      \
-			print_error("parse_number(\"%s\"): %s\n", (s), e_.msg.ptr);                \
-		assert_int_equal(rc_, 0);                                                          \
-		if (v_ != (want))                                                                  \
-			print_error("parse_number(\"%s\") = %.17g, want %.17g\n", (s), v_,         \
-			            (double)(want));                                               \
-		assert_true(v_ == (want));                                                         \
-		err_free(&e_);                                                                     \
+#define NUM_OK(s, want)                                                                    \
+	do {                                                                               \
+		double v_ = -12345.678;                                                    \
+		struct err e_ = ERR_INIT;                                                  \
+		int rc_ = parse_number((s), &v_, &e_);                                     \
+		if (rc_ != 0)                                                              \
+			print_error("parse_number(\"%s\"): %s\n", (s), e_.msg.ptr);        \
+		assert_int_equal(rc_, 0);                                                  \
+		if (v_ != (want))                                                          \
+			print_error("parse_number(\"%s\") = %.17g, want %.17g\n", (s), v_, \
+				    (double)(want));                                       \
+		assert_true(v_ == (want));                                                 \
+		err_free(&e_);                                                             \
 	} while (0)
 
-#define NUM_BAD(s)                                                                                 \
-	do {                                                                                       \
-		double v_ = 7.5;                                                                   \
-		struct err e_ = ERR_INIT;                                                          \
-		int rc_ = parse_number((s), &v_, &e_);                                             \
-		if (rc_ == 0)                                                                      \
-			print_error("parse_number(\"%s\") accepted: %.17g\n", (s), v_);            \
-		assert_int_equal(rc_, -1);                                                         \
-		assert_true(v_ == 7.5); /* output untouched */                                     \
-		assert_true(e_.msg.len > 0);                                                       \
-		err_free(&e_);                                                                     \
+#define NUM_BAD(s)                                                                      \
+	do {                                                                            \
+		double v_ = 7.5;                                                        \
+		struct err e_ = ERR_INIT;                                               \
+		int rc_ = parse_number((s), &v_, &e_);                                  \
+		if (rc_ == 0)                                                           \
+			print_error("parse_number(\"%s\") accepted: %.17g\n", (s), v_); \
+		assert_int_equal(rc_, -1);                                              \
+		assert_true(v_ == 7.5); /* output untouched */                          \
+		assert_true(e_.msg.len > 0);                                            \
+		err_free(&e_);                                                          \
 	} while (0)
 
-#define EUR_OK(s, want)                                                                            \
-	do {                                                                                       \
-		int64_t c_ = -1;                                                                   \
-		struct err e_ = ERR_INIT;                                                          \
-		int rc_ = parse_euros((s), &c_, &e_);                                              \
-		if (rc_ != 0)                                                                      \
-			print_error("parse_euros(\"%s\"): %s\n", (s), e_.msg.ptr);                 \
-		assert_int_equal(rc_, 0);                                                          \
-		assert_int_equal(c_, (want));                                                      \
-		err_free(&e_);                                                                     \
+#define EUR_OK(s, want)                                                            \
+	do {                                                                       \
+		int64_t c_ = -1;                                                   \
+		struct err e_ = ERR_INIT;                                          \
+		int rc_ = parse_euros((s), &c_, &e_);                              \
+		if (rc_ != 0)                                                      \
+			print_error("parse_euros(\"%s\"): %s\n", (s), e_.msg.ptr); \
+		assert_int_equal(rc_, 0);                                          \
+		assert_int_equal(c_, (want));                                      \
+		err_free(&e_);                                                     \
 	} while (0)
 
-#define EUR_BAD(s, msgpart)                                                                        \
-	do {                                                                                       \
-		int64_t c_ = 42;                                                                   \
-		struct err e_ = ERR_INIT;                                                          \
-		int rc_ = parse_euros((s), &c_, &e_);                                              \
-		if (rc_ == 0)                                                                      \
-			print_error("parse_euros(\"%s\") accepted: %lld\n", (s), (long long)c_);   \
-		assert_int_equal(rc_, -1);                                                         \
-		assert_int_equal(c_, 42);                                                          \
-		if (!strstr(e_.msg.ptr, (msgpart)))                                                \
-			print_error("message \"%s\" lacks \"%s\"\n", e_.msg.ptr, (msgpart));       \
-		assert_non_null(strstr(e_.msg.ptr, (msgpart)));                                    \
-		err_free(&e_);                                                                     \
+#define EUR_BAD(s, msgpart)                                                                      \
+	do {                                                                                     \
+		int64_t c_ = 42;                                                                 \
+		struct err e_ = ERR_INIT;                                                        \
+		int rc_ = parse_euros((s), &c_, &e_);                                            \
+		if (rc_ == 0)                                                                    \
+			print_error("parse_euros(\"%s\") accepted: %lld\n", (s), (long long)c_); \
+		assert_int_equal(rc_, -1);                                                       \
+		assert_int_equal(c_, 42);                                                        \
+		if (!strstr(e_.msg.ptr, (msgpart)))                                              \
+			print_error("message \"%s\" lacks \"%s\"\n", e_.msg.ptr, (msgpart));     \
+		assert_non_null(strstr(e_.msg.ptr, (msgpart)));                                  \
+		err_free(&e_);                                                                   \
 	} while (0)
 
-#define DATE_OK(s, want)                                                                           \
-	do {                                                                                       \
-		char iso_[11] = "XXXXXXXXXX";                                                      \
-		struct err e_ = ERR_INIT;                                                          \
-		int rc_ = parse_date((s), iso_, &e_);                                              \
-		if (rc_ != 0)                                                                      \
-			print_error("parse_date(\"%s\"): %s\n", (s), e_.msg.ptr);                  \
-		assert_int_equal(rc_, 0);                                                          \
-		assert_string_equal(iso_, (want));                                                 \
-		err_free(&e_);                                                                     \
+#define DATE_OK(s, want)                                                          \
+	do {                                                                      \
+		char iso_[11] = "XXXXXXXXXX";                                     \
+		struct err e_ = ERR_INIT;                                         \
+		int rc_ = parse_date((s), iso_, &e_);                             \
+		if (rc_ != 0)                                                     \
+			print_error("parse_date(\"%s\"): %s\n", (s), e_.msg.ptr); \
+		assert_int_equal(rc_, 0);                                         \
+		assert_string_equal(iso_, (want));                                \
+		err_free(&e_);                                                    \
 	} while (0)
 
-#define DATE_BAD(s)                                                                                \
-	do {                                                                                       \
-		char iso_[11] = "XXXXXXXXXX";                                                      \
-		struct err e_ = ERR_INIT;                                                          \
-		int rc_ = parse_date((s), iso_, &e_);                                              \
-		if (rc_ == 0)                                                                      \
-			print_error("parse_date(\"%s\") accepted: %s\n", (s), iso_);               \
-		assert_int_equal(rc_, -1);                                                         \
-		assert_string_equal(iso_, "XXXXXXXXXX");                                           \
-		assert_non_null(strstr(e_.msg.ptr, "date"));                                       \
-		err_free(&e_);                                                                     \
+#define DATE_BAD(s)                                                                  \
+	do {                                                                         \
+		char iso_[11] = "XXXXXXXXXX";                                        \
+		struct err e_ = ERR_INIT;                                            \
+		int rc_ = parse_date((s), iso_, &e_);                                \
+		if (rc_ == 0)                                                        \
+			print_error("parse_date(\"%s\") accepted: %s\n", (s), iso_); \
+		assert_int_equal(rc_, -1);                                           \
+		assert_string_equal(iso_, "XXXXXXXXXX");                             \
+		assert_non_null(strstr(e_.msg.ptr, "date"));                         \
+		err_free(&e_);                                                       \
 	} while (0)
 
-#define BOOL_IS(s, want)                                                                           \
-	do {                                                                                       \
-		int b_ = -1;                                                                       \
-		struct err e_ = ERR_INIT;                                                          \
-		int rc_ = parse_bool((s), &b_, &e_);                                               \
-		if (rc_ != 0)                                                                      \
-			print_error("parse_bool(\"%s\"): %s\n", (s), e_.msg.ptr);                  \
-		assert_int_equal(rc_, 0);                                                          \
-		assert_int_equal(b_, (want));                                                      \
-		err_free(&e_);                                                                     \
+#define BOOL_IS(s, want)                                                          \
+	do {                                                                      \
+		int b_ = -1;                                                      \
+		struct err e_ = ERR_INIT;                                         \
+		int rc_ = parse_bool((s), &b_, &e_);                              \
+		if (rc_ != 0)                                                     \
+			print_error("parse_bool(\"%s\"): %s\n", (s), e_.msg.ptr); \
+		assert_int_equal(rc_, 0);                                         \
+		assert_int_equal(b_, (want));                                     \
+		err_free(&e_);                                                    \
 	} while (0)
 
-#define BOOL_BAD(s)                                                                                \
-	do {                                                                                       \
-		int b_ = -1;                                                                       \
-		struct err e_ = ERR_INIT;                                                          \
-		assert_int_equal(parse_bool((s), &b_, &e_), -1);                                   \
-		assert_int_equal(b_, -1);                                                          \
-		assert_true(e_.msg.len > 0);                                                       \
-		err_free(&e_);                                                                     \
+#define BOOL_BAD(s)                                              \
+	do {                                                     \
+		int b_ = -1;                                     \
+		struct err e_ = ERR_INIT;                        \
+		assert_int_equal(parse_bool((s), &b_, &e_), -1); \
+		assert_int_equal(b_, -1);                        \
+		assert_true(e_.msg.len > 0);                     \
+		err_free(&e_);                                   \
 	} while (0)
 
 static void test_number_plain(void **state)
@@ -130,7 +130,7 @@ static void test_number_plain(void **state)
 	NUM_OK("123456789.123", 123456789.123);
 	NUM_OK("\xE2\x88\x92"
 	       "5",
-	       -5.0);         /* U+2212 minus sign */
+	       -5.0);	      /* U+2212 minus sign */
 	NUM_OK(" 12 ", 12.0); /* lenient with ASCII spaces at the ends */
 }
 
@@ -277,8 +277,8 @@ static void test_euros_refused(void **state)
 	EUR_BAD("", "manquant");
 	EUR_BAD("abc", "montant invalide « abc »");
 	EUR_BAD("\xE2\x82\xAC"
-	        "12",
-	        "invalide");
+		"12",
+		"invalide");
 	EUR_BAD("12 \xE2\x82\xAC 50", "invalide");
 	EUR_BAD("12 USD", "invalide");
 	EUR_BAD("12 \xE2\x82\xAC\xE2\x82\xAC", "invalide");
@@ -355,7 +355,7 @@ static void test_dates_syntax(void **state)
 	struct err e = ERR_INIT;
 	assert_int_equal(parse_date("31/02/2022", iso, &e), -1);
 	assert_string_equal(e.msg.ptr,
-	                    "date invalide « 31/02/2022 » (attendu : JJ/MM/AAAA ou AAAA-MM-JJ)");
+			    "date invalide « 31/02/2022 » (attendu : JJ/MM/AAAA ou AAAA-MM-JJ)");
 	assert_int_equal(parse_date("01/01/1850", iso, &e), -1);
 	assert_non_null(strstr(e.msg.ptr, "1900"));
 	err_free(&e);
@@ -364,11 +364,11 @@ static void test_dates_syntax(void **state)
 static void test_bools(void **state)
 {
 	(void)state;
-	const char *yes[] = {"oui",  "OUI", "Oui", "o",    "O",     "yes",
-	                     "Yes",  "y",   "Y",   "vrai", "VRAI",  "true",
-	                     "True", "1",   "x",   "X",    " oui ", "\xC3\x94ui" /* Ôui */};
-	const char *no[] = {"non", "NON",  "Non",  "n",     "N",     "no",
-	                    "NO",  "faux", "Faux", "false", "FALSE", "0"};
+	const char *yes[] = { "oui",  "OUI", "Oui", "o",    "O",     "yes",
+			      "Yes",  "y",   "Y",   "vrai", "VRAI",  "true",
+			      "True", "1",   "x",   "X",    " oui ", "\xC3\x94ui" /* Ôui */ };
+	const char *no[] = { "non", "NON",  "Non",  "n",     "N",     "no",
+			     "NO",  "faux", "Faux", "false", "FALSE", "0" };
 	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
 		BOOL_IS(yes[i], 1);
 	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
@@ -388,12 +388,12 @@ static void test_bools(void **state)
 	err_free(&e);
 }
 
-#define FMT_NUM(v, want)                                                                           \
-	do {                                                                                       \
-		struct buf b_ = BUF_INIT;                                                          \
-		fmt_number_fr(&b_, (v));                                                           \
-		assert_string_equal(b_.ptr, (want));                                               \
-		buf_free(&b_);                                                                     \
+#define FMT_NUM(v, want)                             \
+	do {                                         \
+		struct buf b_ = BUF_INIT;            \
+		fmt_number_fr(&b_, (v));             \
+		assert_string_equal(b_.ptr, (want)); \
+		buf_free(&b_);                       \
 	} while (0)
 
 static void test_fmt_number(void **state)
@@ -430,7 +430,7 @@ static void check_round_trip(double v)
 	int rc = parse_number(b.ptr, &back, &e);
 	if (rc != 0 || back != v)
 		print_error("round trip of %.17g via \"%s\" gave %.17g (%s)\n", v, b.ptr, back,
-		            e.msg.ptr);
+			    e.msg.ptr);
 	assert_int_equal(rc, 0);
 	assert_true(back == v);
 	assert_null(strchr(b.ptr, '.'));
@@ -441,33 +441,33 @@ static void check_round_trip(double v)
 static void test_fmt_number_round_trip(void **state)
 {
 	(void)state;
-	const double values[] = {0.0,
-	                         0.1,
-	                         0.2,
-	                         0.3,
-	                         0.1 + 0.2,
-	                         1e-7,
-	                         123456789.123,
-	                         1.0 / 3.0,
-	                         2.0 / 3.0,
-	                         3.141592653589793,
-	                         2.718281828459045,
-	                         -42.125,
-	                         1e300,
-	                         -1e-300,
-	                         DBL_MAX,
-	                         -DBL_MAX,
-	                         DBL_MIN,
-	                         5e-324,
-	                         1e15,
-	                         123456789012345678.0,
-	                         9007199254740993.0,
-	                         0.000123,
-	                         99.99,
-	                         1234.5,
-	                         0.5,
-	                         1e22,
-	                         1e23};
+	const double values[] = { 0.0,
+				  0.1,
+				  0.2,
+				  0.3,
+				  0.1 + 0.2,
+				  1e-7,
+				  123456789.123,
+				  1.0 / 3.0,
+				  2.0 / 3.0,
+				  3.141592653589793,
+				  2.718281828459045,
+				  -42.125,
+				  1e300,
+				  -1e-300,
+				  DBL_MAX,
+				  -DBL_MAX,
+				  DBL_MIN,
+				  5e-324,
+				  1e15,
+				  123456789012345678.0,
+				  9007199254740993.0,
+				  0.000123,
+				  99.99,
+				  1234.5,
+				  0.5,
+				  1e22,
+				  1e23 };
 	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++)
 		check_round_trip(values[i]);
 
@@ -492,12 +492,12 @@ static void test_fmt_number_round_trip(void **state)
 		check_round_trip(i / 100.0);
 }
 
-#define FMT_EUR(c, want)                                                                           \
-	do {                                                                                       \
-		struct buf b_ = BUF_INIT;                                                          \
-		fmt_euros_fr(&b_, (c));                                                            \
-		assert_string_equal(b_.ptr, (want));                                               \
-		buf_free(&b_);                                                                     \
+#define FMT_EUR(c, want)                             \
+	do {                                         \
+		struct buf b_ = BUF_INIT;            \
+		fmt_euros_fr(&b_, (c));              \
+		assert_string_equal(b_.ptr, (want)); \
+		buf_free(&b_);                       \
 	} while (0)
 
 static void test_fmt_euros(void **state)
@@ -513,16 +513,16 @@ static void test_fmt_euros(void **state)
 	FMT_EUR(INT64_MAX, "92233720368547758,07");
 	FMT_EUR(INT64_MIN, "-92233720368547758,08");
 
-	const int64_t values[] = {0,
-	                          1,
-	                          -1,
-	                          99,
-	                          100,
-	                          101,
-	                          123456,
-	                          -987654321,
-	                          100000000000000000LL,
-	                          -100000000000000000LL};
+	const int64_t values[] = { 0,
+				   1,
+				   -1,
+				   99,
+				   100,
+				   101,
+				   123456,
+				   -987654321,
+				   100000000000000000LL,
+				   -100000000000000000LL };
 	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
 		struct buf b = BUF_INIT;
 		struct err e = ERR_INIT;
@@ -538,20 +538,20 @@ static void test_fmt_euros(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_number_plain),
-	    cmocka_unit_test(test_number_groups),
-	    cmocka_unit_test(test_number_exponent),
-	    cmocka_unit_test(test_number_refused),
-	    cmocka_unit_test(test_number_messages),
-	    cmocka_unit_test(test_euros),
-	    cmocka_unit_test(test_euros_refused),
-	    cmocka_unit_test(test_dates),
-	    cmocka_unit_test(test_dates_calendar),
-	    cmocka_unit_test(test_dates_syntax),
-	    cmocka_unit_test(test_bools),
-	    cmocka_unit_test(test_fmt_number),
-	    cmocka_unit_test(test_fmt_number_round_trip),
-	    cmocka_unit_test(test_fmt_euros),
+		cmocka_unit_test(test_number_plain),
+		cmocka_unit_test(test_number_groups),
+		cmocka_unit_test(test_number_exponent),
+		cmocka_unit_test(test_number_refused),
+		cmocka_unit_test(test_number_messages),
+		cmocka_unit_test(test_euros),
+		cmocka_unit_test(test_euros_refused),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_dates_calendar),
+		cmocka_unit_test(test_dates_syntax),
+		cmocka_unit_test(test_bools),
+		cmocka_unit_test(test_fmt_number),
+		cmocka_unit_test(test_fmt_number_round_trip),
+		cmocka_unit_test(test_fmt_euros),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

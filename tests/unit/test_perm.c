@@ -14,13 +14,13 @@
 
 /* The actors of every test, in one table. */
 enum who {
-	LOCAL,       /* CLI operator without --as */
-	ADMIN,       /* central team */
-	REF_A,       /* référent of MIN_A, attached to MIN_A itself */
-	REF_A_DIR,   /* référent of MIN_A attached to one of its directions */
-	REF_B,       /* référent of another ministry */
-	CORR_A,      /* correspondant in a direction of MIN_A */
-	LECT_A,      /* lecteur of MIN_A */
+	LOCAL,	   /* CLI operator without --as */
+	ADMIN,	   /* central team */
+	REF_A,	   /* référent of MIN_A, attached to MIN_A itself */
+	REF_A_DIR, /* référent of MIN_A attached to one of its directions */
+	REF_B,	   /* référent of another ministry */
+	CORR_A,	   /* correspondant in a direction of MIN_A */
+	LECT_A,	   /* lecteur of MIN_A */
 	WHO_COUNT
 };
 
@@ -51,8 +51,9 @@ static void test_edit_roadmap(void **state)
 	(void)state;
 	/* Columns: roadmap of MIN_A, of MIN_B. */
 	static const int want[WHO_COUNT][2] = {
-		[LOCAL] = { 1, 1 },  [ADMIN] = { 1, 1 },  [REF_A] = { 1, 0 }, [REF_A_DIR] = { 1, 0 },
-		[REF_B] = { 0, 1 },  [CORR_A] = { 0, 0 }, [LECT_A] = { 0, 0 },
+		[LOCAL] = { 1, 1 },	[ADMIN] = { 1, 1 }, [REF_A] = { 1, 0 },
+		[REF_A_DIR] = { 1, 0 }, [REF_B] = { 0, 1 }, [CORR_A] = { 0, 0 },
+		[LECT_A] = { 0, 0 },
 	};
 	for (int w = 0; w < WHO_COUNT; w++) {
 		assert_int_equal(perm_edit_roadmap(&actors[w], MIN_A), want[w][0]);
@@ -72,9 +73,10 @@ static void check_moves(enum who w, int64_t ministry, const int want[RSTATE_COUN
 		for (int to = 0; to < RSTATE_COUNT; to++)
 			if (perm_move(&actors[w], (enum rstate)from, (enum rstate)to, ministry) !=
 			    want[from][to])
-				fail_msg("perm_move(%s, %s → %s, ministry %lld) != %d", actors[w].id,
-					 rstate_code((enum rstate)from), rstate_code((enum rstate)to),
-					 (long long)ministry, want[from][to]);
+				fail_msg("perm_move(%s, %s → %s, ministry %lld) != %d",
+					 actors[w].id, rstate_code((enum rstate)from),
+					 rstate_code((enum rstate)to), (long long)ministry,
+					 want[from][to]);
 }
 
 static void test_move_table(void **state)
@@ -119,7 +121,8 @@ static void test_state_machine(void **state)
 	for (int from = 0; from < RSTATE_COUNT; from++)
 		for (int to = 0; to < RSTATE_COUNT; to++)
 			if (rstate_can_move((enum rstate)from, (enum rstate)to) != can[from][to])
-				fail_msg("rstate_can_move(%s, %s) != %d", rstate_code((enum rstate)from),
+				fail_msg("rstate_can_move(%s, %s) != %d",
+					 rstate_code((enum rstate)from),
 					 rstate_code((enum rstate)to), can[from][to]);
 }
 

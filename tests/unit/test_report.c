@@ -58,32 +58,33 @@ static void add_action(struct cons_input *in, const struct act *x)
 static void fixture(struct cons_input *in, const char *scope)
 {
 	static const struct act acts[] = {
-	    {0, "AGR-01", "Allonger la durée d'usage des postes de travail", THEME_ACHATS,
-	     LEVEL_REALISATION, STATUS_REALISEE, 1, 1200000, 42.5, IUNIT_TCO2E,
-	     "Base Empreinte ADEME, 850 postes × 50 kgCO2e"},
-	    {0, "AGR-02", "Former les agents au numérique responsable", THEME_SENSIBILISATION,
-	     LEVEL_REALISATION, STATUS_EN_COURS, 0, 300000, 0, -1, ""},
-	    {0, "AGR-03", "Mesurer l'empreinte du parc", THEME_STRATEGIE, LEVEL_EXPERIMENTATION,
-	     STATUS_REALISEE, 1, -1, 0, -1, ""},
-	    {0, "AGR-04", HOSTILE, THEME_CONCEPTION, LEVEL_REFLEXION, STATUS_A_LANCER, 0, -1, 1500,
-	     IUNIT_KGCO2E, "Méthode | *gras* <b>"},
-	    {1, "ARM-1", "Éteindre les serveurs inutilisés; \"zombies\"", THEME_DATACENTER,
-	     LEVEL_REALISATION, STATUS_EN_COURS, 1, 2500050, 120000, IUNIT_KWH, "Relevés des PDU"},
-	    {1, "ARM-2", "Mutualiser les salles serveurs", THEME_DATACENTER, LEVEL_REALISATION,
-	     STATUS_REPORTEE, 1, -1, 15, IUNIT_TCO2E, "Estimation interne"},
-	    {1, "ARM-3", "=Réemploi des smartphones", THEME_FIN_DE_VIE, LEVEL_EXPERIMENTATION,
-	     STATUS_REALISEE, 0, -1, 15, IUNIT_TCO2E, "Nombre d'appareils × facteur"},
-	    {1, "ARM-4", "Clause environnementale dans les marchés", THEME_ACHATS, LEVEL_REFLEXION,
-	     STATUS_ABANDONNEE, 0, -1, 0, -1, ""},
-	    {3, "ECO-A", "Écoconception des démarches en ligne", THEME_CONCEPTION,
-	     LEVEL_REALISATION, STATUS_EN_COURS, 1, 4000000, 8000, IUNIT_KGCO2E,
-	     "RGESN et mesure GreenIT"},
-	    {3, "ECO-B", "Réduire les impressions", THEME_USAGE, LEVEL_REALISATION, STATUS_REALISEE,
-	     1, 0, 2.5, IUNIT_MWH, "Compteurs des copieurs"},
-	    {3, "ECO-C", "Nommer un référent dans chaque direction", THEME_STRATEGIE,
-	     LEVEL_REALISATION, STATUS_REALISEE, 0, -1, 0, -1, ""},
-	    {3, "ECO-D", "Collecter les équipements en fin de vie", THEME_FIN_DE_VIE,
-	     LEVEL_EXPERIMENTATION, STATUS_A_LANCER, 1, 50, 30, IUNIT_KGCO2E, ""},
+		{ 0, "AGR-01", "Allonger la durée d'usage des postes de travail", THEME_ACHATS,
+		  LEVEL_REALISATION, STATUS_REALISEE, 1, 1200000, 42.5, IUNIT_TCO2E,
+		  "Base Empreinte ADEME, 850 postes × 50 kgCO2e" },
+		{ 0, "AGR-02", "Former les agents au numérique responsable", THEME_SENSIBILISATION,
+		  LEVEL_REALISATION, STATUS_EN_COURS, 0, 300000, 0, -1, "" },
+		{ 0, "AGR-03", "Mesurer l'empreinte du parc", THEME_STRATEGIE,
+		  LEVEL_EXPERIMENTATION, STATUS_REALISEE, 1, -1, 0, -1, "" },
+		{ 0, "AGR-04", HOSTILE, THEME_CONCEPTION, LEVEL_REFLEXION, STATUS_A_LANCER, 0, -1,
+		  1500, IUNIT_KGCO2E, "Méthode | *gras* <b>" },
+		{ 1, "ARM-1", "Éteindre les serveurs inutilisés; \"zombies\"", THEME_DATACENTER,
+		  LEVEL_REALISATION, STATUS_EN_COURS, 1, 2500050, 120000, IUNIT_KWH,
+		  "Relevés des PDU" },
+		{ 1, "ARM-2", "Mutualiser les salles serveurs", THEME_DATACENTER, LEVEL_REALISATION,
+		  STATUS_REPORTEE, 1, -1, 15, IUNIT_TCO2E, "Estimation interne" },
+		{ 1, "ARM-3", "=Réemploi des smartphones", THEME_FIN_DE_VIE, LEVEL_EXPERIMENTATION,
+		  STATUS_REALISEE, 0, -1, 15, IUNIT_TCO2E, "Nombre d'appareils × facteur" },
+		{ 1, "ARM-4", "Clause environnementale dans les marchés", THEME_ACHATS,
+		  LEVEL_REFLEXION, STATUS_ABANDONNEE, 0, -1, 0, -1, "" },
+		{ 3, "ECO-A", "Écoconception des démarches en ligne", THEME_CONCEPTION,
+		  LEVEL_REALISATION, STATUS_EN_COURS, 1, 4000000, 8000, IUNIT_KGCO2E,
+		  "RGESN et mesure GreenIT" },
+		{ 3, "ECO-B", "Réduire les impressions", THEME_USAGE, LEVEL_REALISATION,
+		  STATUS_REALISEE, 1, 0, 2.5, IUNIT_MWH, "Compteurs des copieurs" },
+		{ 3, "ECO-C", "Nommer un référent dans chaque direction", THEME_STRATEGIE,
+		  LEVEL_REALISATION, STATUS_REALISEE, 0, -1, 0, -1, "" },
+		{ 3, "ECO-D", "Collecter les équipements en fin de vie", THEME_FIN_DE_VIE,
+		  LEVEL_EXPERIMENTATION, STATUS_A_LANCER, 1, 50, 30, IUNIT_KGCO2E, "" },
 	};
 	cons_input_init(in);
 	free(in->period);
@@ -95,21 +96,21 @@ static void fixture(struct cons_input *in, const char *scope)
 		int has_roadmap;
 		enum rstate state;
 	} mins[] = {
-	    {"MIN-AGRI", "Ministère de l'Agriculture et de la Souveraineté alimentaire", 1,
-	     RSTATE_VALIDEE},
-	    {"MIN-ARMEES", "Ministère des Armées", 1, RSTATE_RELUE},
-	    {"MIN-CULTURE", "Ministère de la Culture", 0, RSTATE_BROUILLON},
-	    {"MIN-ECO",
-	     "Ministère de l'Économie, des Finances et de la Souveraineté industrielle et "
-	     "numérique",
-	     1, RSTATE_SOUMISE},
+		{ "MIN-AGRI", "Ministère de l'Agriculture et de la Souveraineté alimentaire", 1,
+		  RSTATE_VALIDEE },
+		{ "MIN-ARMEES", "Ministère des Armées", 1, RSTATE_RELUE },
+		{ "MIN-CULTURE", "Ministère de la Culture", 0, RSTATE_BROUILLON },
+		{ "MIN-ECO",
+		  "Ministère de l'Économie, des Finances et de la Souveraineté industrielle et "
+		  "numérique",
+		  1, RSTATE_SOUMISE },
 	};
 	/* A scoped input holds only that ministry, as the store gives it. */
 	for (size_t m = 0; m < sizeof(mins) / sizeof(mins[0]); m++) {
 		if (scope[0] && strcmp(scope, mins[m].code) != 0)
 			continue;
 		size_t idx = cons_input_add_ministry(in, mins[m].code, mins[m].name,
-		                                     mins[m].has_roadmap, mins[m].state);
+						     mins[m].has_roadmap, mins[m].state);
 		for (size_t i = 0; i < sizeof(acts) / sizeof(acts[0]); i++) {
 			if (acts[i].ministry != m)
 				continue;
@@ -215,7 +216,7 @@ static void test_html_escapes(void **state)
 	struct buf out = BUF_INIT;
 	render("", REPORT_HTML, &out);
 	assert_non_null(
-	    strstr(out.ptr, "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co"));
+		strstr(out.ptr, "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co"));
 	assert_null(strstr(out.ptr, "<script"));
 	assert_null(strstr(out.ptr, "<b>"));
 	assert_non_null(strstr(out.ptr, "<!doctype html>\n<html lang=\"fr\">"));
@@ -256,9 +257,9 @@ static void test_json_round_trip(void **state)
 	assert_int_equal(json_array_size(top), 6);
 	/* Tie at 15 t: MIN-ARMEES ARM-2 before ARM-3. */
 	assert_string_equal(json_string_value(json_object_get(json_array_get(top, 1), "ref")),
-	                    "ARM-2");
+			    "ARM-2");
 	assert_string_equal(json_string_value(json_object_get(json_array_get(top, 3), "title")),
-	                    "Écoconception des démarches en ligne");
+			    "Écoconception des démarches en ligne");
 	json_t *without = json_object_get(root, "ministries_without_roadmap");
 	assert_int_equal(json_array_size(without), 1);
 	assert_string_equal(json_string_value(json_array_get(without, 0)), "MIN-CULTURE");
@@ -292,27 +293,27 @@ static void test_html_size(void **state)
 	for (size_t m = 0; m < 11; m++) {
 		snprintf(code, sizeof(code), "MIN-%02zu", m);
 		snprintf(name, sizeof(name), "Ministère numéro %zu de l'administration centrale",
-		         m);
+			 m);
 		cons_input_add_ministry(&in, code, name, m != 7, RSTATE_VALIDEE);
 		if (m == 7)
 			continue;
 		for (size_t i = 0; i < 30; i++) {
 			snprintf(ref, sizeof(ref), "A-%02zu", i);
 			snprintf(title, sizeof(title),
-			         "Action %zu du ministère %zu, avec un titre "
-			         "de longueur ordinaire",
-			         i, m);
-			struct act x = {m,
-			                ref,
-			                title,
-			                (enum theme)(i % THEME_COUNT),
-			                (enum level)(i % LEVEL_COUNT),
-			                (enum status)((i + m) % STATUS_COUNT),
-			                i % 4 == 0,
-			                100000,
-			                (double)(i * 3 + m),
-			                i % 3 ? IUNIT_TCO2E : -1,
-			                "Méthode déclarée"};
+				 "Action %zu du ministère %zu, avec un titre "
+				 "de longueur ordinaire",
+				 i, m);
+			struct act x = { m,
+					 ref,
+					 title,
+					 (enum theme)(i % THEME_COUNT),
+					 (enum level)(i % LEVEL_COUNT),
+					 (enum status)((i + m) % STATUS_COUNT),
+					 i % 4 == 0,
+					 100000,
+					 (double)(i * 3 + m),
+					 i % 3 ? IUNIT_TCO2E : -1,
+					 "Méthode déclarée" };
 			add_action(&in, &x);
 		}
 	}
@@ -342,7 +343,7 @@ static void test_empty_input(void **state)
 			json_t *root = json_loadb(out.ptr, out.len, 0, NULL);
 			assert_non_null(root);
 			assert_true(json_is_null(json_object_get(
-			    json_object_get(root, "key_figures"), "share_realised")));
+				json_object_get(root, "key_figures"), "share_realised")));
 			json_decref(root);
 		}
 		if (f == REPORT_HTML)
@@ -433,18 +434,18 @@ static void test_format_parse(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_golden_md),
-	    cmocka_unit_test(test_golden_html),
-	    cmocka_unit_test(test_golden_json),
-	    cmocka_unit_test(test_golden_csv),
-	    cmocka_unit_test(test_golden_scoped),
-	    cmocka_unit_test(test_html_escapes),
-	    cmocka_unit_test(test_json_round_trip),
-	    cmocka_unit_test(test_deterministic),
-	    cmocka_unit_test(test_html_size),
-	    cmocka_unit_test(test_empty_input),
-	    cmocka_unit_test(test_fmt),
-	    cmocka_unit_test(test_format_parse),
+		cmocka_unit_test(test_golden_md),
+		cmocka_unit_test(test_golden_html),
+		cmocka_unit_test(test_golden_json),
+		cmocka_unit_test(test_golden_csv),
+		cmocka_unit_test(test_golden_scoped),
+		cmocka_unit_test(test_html_escapes),
+		cmocka_unit_test(test_json_round_trip),
+		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_html_size),
+		cmocka_unit_test(test_empty_input),
+		cmocka_unit_test(test_fmt),
+		cmocka_unit_test(test_format_parse),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

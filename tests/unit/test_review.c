@@ -40,8 +40,7 @@ static void add_org(struct fixture *f, const char *code, enum org_kind kind, con
 
 #define HDR "Référence;Titre;Thème;Niveau;Statut\n"
 
-static int64_t import_roadmap(struct fixture *f, const char *org, int64_t org_id,
-			      const char *csv)
+static int64_t import_roadmap(struct fixture *f, const char *org, int64_t org_id, const char *csv)
 {
 	struct rm_import_opts o = { "f.csv", org, "2022", &f->local, 0, 0 };
 	struct rm_import_stats st;
@@ -146,20 +145,20 @@ static enum rstate state_of(struct fixture *f, int64_t org_id)
 }
 
 /* Asserts the call fails with a message holding text and writes nothing. */
-#define REFUSED(f, call, text)                                                                     \
-	do {                                                                                       \
-		size_t audits_ = audit_count(f);                                                   \
-		size_t reviews_ = review_count((f), (f)->rm_a);                                    \
-		err_clear(&(f)->err);                                                              \
-		assert_int_equal((call), -1);                                                      \
-		if (!strstr((f)->err.msg.ptr, (text)))                                             \
-			fail_msg("message \"%s\" lacks \"%s\"", (f)->err.msg.ptr, (text));         \
-		assert_int_equal(audit_count(f), audits_);                                         \
-		assert_int_equal(review_count((f), (f)->rm_a), reviews_);                          \
+#define REFUSED(f, call, text)                                                             \
+	do {                                                                               \
+		size_t audits_ = audit_count(f);                                           \
+		size_t reviews_ = review_count((f), (f)->rm_a);                            \
+		err_clear(&(f)->err);                                                      \
+		assert_int_equal((call), -1);                                              \
+		if (!strstr((f)->err.msg.ptr, (text)))                                     \
+			fail_msg("message \"%s\" lacks \"%s\"", (f)->err.msg.ptr, (text)); \
+		assert_int_equal(audit_count(f), audits_);                                 \
+		assert_int_equal(review_count((f), (f)->rm_a), reviews_);                  \
 	} while (0)
 
-static int64_t add_ok(struct fixture *f, const struct actor *a, const char *org,
-		      const char *ref, enum rkind kind, const char *text)
+static int64_t add_ok(struct fixture *f, const struct actor *a, const char *org, const char *ref,
+		      enum rkind kind, const char *text)
 {
 	int64_t id = 0;
 	size_t audits = audit_count(f);
@@ -174,8 +173,8 @@ static int64_t add_ok(struct fixture *f, const struct actor *a, const char *org,
 static void test_add(void **state)
 {
 	struct fixture *f = *state;
-	int64_t id = add_ok(f, &f->admin, "MIN-A", "A-01", RKIND_RECOMMANDATION,
-			    "Mesurer le \"parc\"");
+	int64_t id =
+		add_ok(f, &f->admin, "MIN-A", "A-01", RKIND_RECOMMANDATION, "Mesurer le \"parc\"");
 	struct audit_list al;
 	const struct audit_entry *e = last_audit(f, &al);
 	struct buf key = BUF_INIT;
@@ -228,43 +227,54 @@ static void test_add_refused(void **state)
 {
 	struct fixture *f = *state;
 	int64_t id = 0;
-	REFUSED(f, review_add(f->s, &f->ref_a, "MIN-A", "2022", "", RKIND_COMMENTAIRE, "x", &id,
-			      &f->err),
+	REFUSED(f,
+		review_add(f->s, &f->ref_a, "MIN-A", "2022", "", RKIND_COMMENTAIRE, "x", &id,
+			   &f->err),
 		"ref@a.fr n'a pas le droit d'ajouter des recommandations (rôle admin requis)");
-	REFUSED(f, review_add(f->s, &f->lect_a, "MIN-A", "2022", "", RKIND_COMMENTAIRE, "x", &id,
-			      &f->err),
+	REFUSED(f,
+		review_add(f->s, &f->lect_a, "MIN-A", "2022", "", RKIND_COMMENTAIRE, "x", &id,
+			   &f->err),
 		"lect@a.fr n'a pas le droit");
-	REFUSED(f, review_add(f->s, &f->corr_a, "MIN-A", "2022", "", RKIND_COMMENTAIRE, "x", &id,
-			      &f->err),
+	REFUSED(f,
+		review_add(f->s, &f->corr_a, "MIN-A", "2022", "", RKIND_COMMENTAIRE, "x", &id,
+			   &f->err),
 		"corr@a.fr n'a pas le droit");
-	REFUSED(f, review_add(f->s, &f->admin, "MIN-A", "2022", "Z-99", RKIND_RECOMMANDATION, "x",
-			      &id, &f->err),
+	REFUSED(f,
+		review_add(f->s, &f->admin, "MIN-A", "2022", "Z-99", RKIND_RECOMMANDATION, "x", &id,
+			   &f->err),
 		"action inconnue « Z-99 » dans la feuille de route MIN-A 2022");
 	/* An action of another ministry's roadmap is not one of this roadmap. */
-	REFUSED(f, review_add(f->s, &f->admin, "MIN-A", "2022", "B-01", RKIND_RECOMMANDATION, "x",
-			      &id, &f->err),
+	REFUSED(f,
+		review_add(f->s, &f->admin, "MIN-A", "2022", "B-01", RKIND_RECOMMANDATION, "x", &id,
+			   &f->err),
 		"action inconnue « B-01 »");
-	REFUSED(f, review_add(f->s, &f->admin, "MIN-A", "2022", "A-01", RKIND_RECOMMANDATION, "",
-			      &id, &f->err),
+	REFUSED(f,
+		review_add(f->s, &f->admin, "MIN-A", "2022", "A-01", RKIND_RECOMMANDATION, "", &id,
+			   &f->err),
 		"texte vide");
-	REFUSED(f, review_add(f->s, &f->admin, "MIN-A", "2022", "", RKIND_COMMENTAIRE, " \t\n ",
-			      &id, &f->err),
+	REFUSED(f,
+		review_add(f->s, &f->admin, "MIN-A", "2022", "", RKIND_COMMENTAIRE, " \t\n ", &id,
+			   &f->err),
 		"texte vide");
 	struct buf big = BUF_INIT;
 	for (int i = 0; i < 10001; i++)
 		buf_adds(&big, "é");
-	REFUSED(f, review_add(f->s, &f->admin, "MIN-A", "2022", "", RKIND_COMMENTAIRE, big.ptr,
-			      &id, &f->err),
+	REFUSED(f,
+		review_add(f->s, &f->admin, "MIN-A", "2022", "", RKIND_COMMENTAIRE, big.ptr, &id,
+			   &f->err),
 		"trop long (plus de 10000 caractères)");
 	buf_free(&big);
-	REFUSED(f, review_add(f->s, &f->admin, "MIN-A", "2022", "", RKIND_COMMENTAIRE, "mal \xff",
-			      &id, &f->err),
+	REFUSED(f,
+		review_add(f->s, &f->admin, "MIN-A", "2022", "", RKIND_COMMENTAIRE, "mal \xff", &id,
+			   &f->err),
 		"mal encodé");
-	REFUSED(f, review_add(f->s, &f->admin, "MIN-Z", "2022", "", RKIND_COMMENTAIRE, "x", &id,
-			      &f->err),
+	REFUSED(f,
+		review_add(f->s, &f->admin, "MIN-Z", "2022", "", RKIND_COMMENTAIRE, "x", &id,
+			   &f->err),
 		"organisation inconnue : « MIN-Z »");
-	REFUSED(f, review_add(f->s, &f->admin, "MIN-A", "2023", "", RKIND_COMMENTAIRE, "x", &id,
-			      &f->err),
+	REFUSED(f,
+		review_add(f->s, &f->admin, "MIN-A", "2023", "", RKIND_COMMENTAIRE, "x", &id,
+			   &f->err),
 		"pas de feuille de route pour MIN-A sur la période 2023");
 	assert_int_equal(id, 0);
 }
@@ -298,8 +308,7 @@ static void move_ok(struct fixture *f, const struct actor *a, enum rstate from, 
 	audit_list_free(&al);
 }
 
-static void move_refused(struct fixture *f, const struct actor *a, enum rstate to,
-			 const char *text)
+static void move_refused(struct fixture *f, const struct actor *a, enum rstate to, const char *text)
 {
 	enum rstate from = RSTATE_COUNT, was = state_of(f, f->min_a);
 	REFUSED(f, review_move(f->s, a, "MIN-A", "2022", to, &from, &f->err), text);
@@ -334,8 +343,9 @@ static void test_move_workflow(void **state)
 	/* relue: sent back or validated, by the admin only. */
 	move_refused(f, &f->ref_a, RSTATE_BROUILLON, "ref@a.fr n'a pas le droit");
 	move_refused(f, &f->ref_a, RSTATE_VALIDEE, "ref@a.fr n'a pas le droit");
-	move_refused(f, &f->admin, RSTATE_SOUMISE, "est « Relue » : elle ne peut pas passer à "
-						   "« Soumise »");
+	move_refused(f, &f->admin, RSTATE_SOUMISE,
+		     "est « Relue » : elle ne peut pas passer à "
+		     "« Soumise »");
 	move_ok(f, &f->admin, RSTATE_RELUE, RSTATE_BROUILLON);
 	move_ok(f, &f->ref_a, RSTATE_BROUILLON, RSTATE_SOUMISE);
 	move_ok(f, &f->admin, RSTATE_SOUMISE, RSTATE_RELUE);

@@ -19,21 +19,34 @@
 
 /* The 16 columns as exported, in order. */
 static const char *const headers[16] = {
-	"Référence", "Titre", "Description", "Thème", "Niveau d'engagement visé", "Statut",
-	"Action clé", "Direction pilote", "Date de début", "Échéance", "Budget (€)", "Indicateur",
-	"Impact évité estimé", "Unité de l'impact", "Méthode d'estimation", "Commentaire",
+	"Référence",
+	"Titre",
+	"Description",
+	"Thème",
+	"Niveau d'engagement visé",
+	"Statut",
+	"Action clé",
+	"Direction pilote",
+	"Date de début",
+	"Échéance",
+	"Budget (€)",
+	"Indicateur",
+	"Impact évité estimé",
+	"Unité de l'impact",
+	"Méthode d'estimation",
+	"Commentaire",
 };
 
-#define HDR                                                                                        \
-	"Référence;Titre;Description;Thème;Niveau d'engagement visé;Statut;Action clé;"            \
-	"Direction pilote;Date de début;Échéance;Budget (€);Indicateur;Impact évité estimé;"       \
+#define HDR                                                                                          \
+	"Référence;Titre;Description;Thème;Niveau d'engagement visé;Statut;Action clé;"         \
+	"Direction pilote;Date de début;Échéance;Budget (€);Indicateur;Impact évité estimé;" \
 	"Unité de l'impact;Méthode d'estimation;Commentaire\n"
 
 /* A row with every column filled, in the order of headers[]. */
 static const char *const full_row[16] = {
-	"A-01", "Un titre", "Une description", "achats", "realisation", "en_cours", "oui",
-	"MIN-A-DNUM", "01/02/2022", "2022-12-31", "1 234,50", "Un indicateur", "12,5", "tCO2e",
-	"Une méthode", "Un commentaire",
+	"A-01", "Un titre",   "Une description", "achats",	   "realisation", "en_cours",
+	"oui",	"MIN-A-DNUM", "01/02/2022",	 "2022-12-31",	   "1 234,50",	  "Un indicateur",
+	"12,5", "tCO2e",      "Une méthode",	 "Un commentaire",
 };
 
 static const struct rm_direction dirs[] = {
@@ -76,8 +89,8 @@ static void res_free(struct res *r)
 }
 
 /* Number of diagnostics of that level, line and field whose message holds sub. */
-static size_t count_diag(const struct diags *d, enum diag_level level, long line,
-			 const char *field, const char *sub)
+static size_t count_diag(const struct diags *d, enum diag_level level, long line, const char *field,
+			 const char *sub)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < d->n; i++) {
@@ -89,21 +102,21 @@ static size_t count_diag(const struct diags *d, enum diag_level level, long line
 	return n;
 }
 
-#define EXPECT_DIAG(r, level, line, field, sub)                                                    \
-	do {                                                                                       \
-		if (count_diag(&(r)->d, (level), (line), (field), (sub)) != 1) {                   \
-			dump(&(r)->d);                                                             \
-			fail_msg("expected one diag line %ld field \"%s\" with \"%s\"",            \
-				 (long)(line), (field), (sub));                                    \
-		}                                                                                  \
+#define EXPECT_DIAG(r, level, line, field, sub)                                         \
+	do {                                                                            \
+		if (count_diag(&(r)->d, (level), (line), (field), (sub)) != 1) {        \
+			dump(&(r)->d);                                                  \
+			fail_msg("expected one diag line %ld field \"%s\" with \"%s\"", \
+				 (long)(line), (field), (sub));                         \
+		}                                                                       \
 	} while (0)
 
-#define EXPECT_OK(r)                                                                               \
-	do {                                                                                       \
-		if ((r)->rc != 0 || (r)->d.errors != 0) {                                          \
-			dump(&(r)->d);                                                             \
-			fail_msg("parse failed (rc %d, %zu errors)", (r)->rc, (r)->d.errors);      \
-		}                                                                                  \
+#define EXPECT_OK(r)                                                                          \
+	do {                                                                                  \
+		if ((r)->rc != 0 || (r)->d.errors != 0) {                                     \
+			dump(&(r)->d);                                                        \
+			fail_msg("parse failed (rc %d, %zu errors)", (r)->rc, (r)->d.errors); \
+		}                                                                             \
 	} while (0)
 
 /* Parses a file with the required columns plus column col holding value
@@ -459,22 +472,14 @@ static void test_level_and_status_values(void **state)
 		const char *in;
 		enum status want;
 	} statuses[] = {
-		{ "a_lancer", STATUS_A_LANCER },
-		{ "À lancer", STATUS_A_LANCER },
-		{ "à lancer", STATUS_A_LANCER },
-		{ "A LANCER", STATUS_A_LANCER },
-		{ "Non démarrée", STATUS_A_LANCER },
-		{ "non demarree", STATUS_A_LANCER },
-		{ "en_cours", STATUS_EN_COURS },
-		{ "En cours", STATUS_EN_COURS },
-		{ "EN COURS", STATUS_EN_COURS },
-		{ "realisee", STATUS_REALISEE },
-		{ "Réalisée", STATUS_REALISEE },
-		{ "RÉALISÉE", STATUS_REALISEE },
-		{ "reportee", STATUS_REPORTEE },
-		{ "Reportée", STATUS_REPORTEE },
-		{ "abandonnee", STATUS_ABANDONNEE },
-		{ "Abandonnée", STATUS_ABANDONNEE },
+		{ "a_lancer", STATUS_A_LANCER },     { "À lancer", STATUS_A_LANCER },
+		{ "à lancer", STATUS_A_LANCER },     { "A LANCER", STATUS_A_LANCER },
+		{ "Non démarrée", STATUS_A_LANCER }, { "non demarree", STATUS_A_LANCER },
+		{ "en_cours", STATUS_EN_COURS },     { "En cours", STATUS_EN_COURS },
+		{ "EN COURS", STATUS_EN_COURS },     { "realisee", STATUS_REALISEE },
+		{ "Réalisée", STATUS_REALISEE },     { "RÉALISÉE", STATUS_REALISEE },
+		{ "reportee", STATUS_REPORTEE },     { "Reportée", STATUS_REPORTEE },
+		{ "abandonnee", STATUS_ABANDONNEE }, { "Abandonnée", STATUS_ABANDONNEE },
 	};
 	for (size_t i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++) {
 		struct res r;
@@ -521,9 +526,9 @@ static void test_key_values(void **state)
 		const char *in;
 		int want;
 	} ok[] = {
-		{ "oui", 1 }, { "OUI", 1 }, { "Oui", 1 }, { "o", 1 },     { "x", 1 },
-		{ "X", 1 },   { "1", 1 },   { "vrai", 1 }, { "non", 0 },  { "NON", 0 },
-		{ "n", 0 },   { "0", 0 },   { "faux", 0 }, { "", 0 },     { "  ", 0 },
+		{ "oui", 1 }, { "OUI", 1 }, { "Oui", 1 },  { "o", 1 },	 { "x", 1 },
+		{ "X", 1 },   { "1", 1 },   { "vrai", 1 }, { "non", 0 }, { "NON", 0 },
+		{ "n", 0 },   { "0", 0 },   { "faux", 0 }, { "", 0 },	 { "  ", 0 },
 	};
 	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
 		struct res r;
@@ -561,8 +566,9 @@ static void test_direction_values(void **state)
 	parse_one(&r, "Direction", "DSI");
 	assert_int_equal(r.rc, -1);
 	assert_int_equal(r.d.errors, 1);
-	assert_string_equal(r.d.items[0].msg,
-			    "direction inconnue « DSI » (directions connues : MIN-A-DNUM, MIN-A-SG)");
+	assert_string_equal(
+		r.d.items[0].msg,
+		"direction inconnue « DSI » (directions connues : MIN-A-DNUM, MIN-A-SG)");
 	EXPECT_DIAG(&r, DIAG_ERROR, 2, "Direction pilote", "direction inconnue « DSI »");
 	res_free(&r);
 
@@ -578,7 +584,7 @@ static void test_dates(void **state)
 {
 	(void)state;
 	static const char *const forms[] = { "01/02/2022", "2022-02-01", "1/2/2022",
-					     "01-02-2022", "20220201",   " 01/02/2022 " };
+					     "01-02-2022", "20220201",	 " 01/02/2022 " };
 	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
 		struct res r;
 		ok_one(&r, "Date de début", forms[i]);
@@ -603,7 +609,7 @@ static void test_dates(void **state)
 	res_free(&r);
 	/* Same day is fine, and so is a due date alone. */
 	parse(&r, MINI_HDR ";Début;Échéance\n" MINI_ROW ";01/03/2022;2022-03-01\n"
-		  "R2;T;achats;reflexion;en_cours;;31/12/2021\n");
+			   "R2;T;achats;reflexion;en_cours;;31/12/2021\n");
 	EXPECT_OK(&r);
 	assert_int_equal(r.p.n, 2);
 	assert_string_equal(r.p.items[0].start_date, "2022-03-01");
@@ -703,10 +709,22 @@ static char *repeat(const char *s, size_t n)
 	return buf_detach(&b);
 }
 
-static const char *get_description(const struct action *a) { return a->description; }
-static const char *get_indicator(const struct action *a) { return a->indicator; }
-static const char *get_method(const struct action *a) { return a->impact_method; }
-static const char *get_comment(const struct action *a) { return a->comment; }
+static const char *get_description(const struct action *a)
+{
+	return a->description;
+}
+static const char *get_indicator(const struct action *a)
+{
+	return a->indicator;
+}
+static const char *get_method(const struct action *a)
+{
+	return a->impact_method;
+}
+static const char *get_comment(const struct action *a)
+{
+	return a->comment;
+}
 
 static void check_length(const char *col, const char *field, size_t max,
 			 const char *(*get)(const struct action *))
@@ -751,13 +769,15 @@ static void test_text_lengths_in_characters(void **state)
 	/* Référence: 64 characters. */
 	char *r64 = repeat("é", 64), *r65 = repeat("é", 65);
 	buf_reset(&csv);
-	buf_addf(&csv, "Référence;Titre;Thème;Niveau;Statut\n%s;T;achats;reflexion;en_cours\n", r64);
+	buf_addf(&csv, "Référence;Titre;Thème;Niveau;Statut\n%s;T;achats;reflexion;en_cours\n",
+		 r64);
 	parse(&r, csv.ptr);
 	EXPECT_OK(&r);
 	assert_string_equal(r.p.items[0].ref, r64);
 	res_free(&r);
 	buf_reset(&csv);
-	buf_addf(&csv, "Référence;Titre;Thème;Niveau;Statut\n%s;T;achats;reflexion;en_cours\n", r65);
+	buf_addf(&csv, "Référence;Titre;Thème;Niveau;Statut\n%s;T;achats;reflexion;en_cours\n",
+		 r65);
 	parse(&r, csv.ptr);
 	assert_int_equal(r.rc, -1);
 	EXPECT_DIAG(&r, DIAG_ERROR, 2, "Référence", "texte trop long (65 caractères, au plus 64)");
@@ -783,7 +803,8 @@ static void test_control_characters(void **state)
 	parse(&r, "Référence;Titre;Thème;Niveau;Statut\n"
 		  "R1;Un\x01titre;achats;reflexion;en_cours\n"
 		  "R2;\"Deux\nlignes\";achats;reflexion;en_cours\n"
-		  "R\x1b" "3;T;achats;reflexion;en_cours\n");
+		  "R\x1b"
+		  "3;T;achats;reflexion;en_cours\n");
 	assert_int_equal(r.rc, -1);
 	assert_int_equal(r.d.errors, 3);
 	EXPECT_DIAG(&r, DIAG_ERROR, 2, "Titre", "caractère de contrôle ou saut de ligne interdit");
@@ -805,8 +826,14 @@ static void test_control_characters(void **state)
 	ok_one(&r, "Méthode", "\"a\nb\"");
 	assert_string_equal(r.p.items[0].impact_method, "a\nb");
 	res_free(&r);
-	bad_one("Description", "a\x07" "b", "Description", "caractère de contrôle interdit");
-	bad_one("Commentaire", "a\x7f\x01" "b", "Commentaire", "caractère de contrôle interdit");
+	bad_one("Description",
+		"a\x07"
+		"b",
+		"Description", "caractère de contrôle interdit");
+	bad_one("Commentaire",
+		"a\x7f\x01"
+		"b",
+		"Commentaire", "caractère de contrôle interdit");
 }
 
 static void test_required_values(void **state)
@@ -841,12 +868,12 @@ static void test_duplicate_references(void **state)
 	(void)state;
 	struct res r;
 	parse(&r, "Référence;Titre;Thème;Niveau;Statut\n"
-		  "D-1;un;achats;reflexion;en_cours\n"     /* 2 */
-		  "X;x;achats;reflexion;en_cours\n"        /* 3 */
-		  "D-2;a;achats;reflexion;en_cours\n"      /* 4 */
-		  "D-1;deux;usage;reflexion;en_cours\n"    /* 5 */
-		  "D-2;b;achats;reflexion;en_cours\n"      /* 6 */
-		  "d-1;autre;achats;reflexion;en_cours\n"  /* 7: case matters */
+		  "D-1;un;achats;reflexion;en_cours\n"	    /* 2 */
+		  "X;x;achats;reflexion;en_cours\n"	    /* 3 */
+		  "D-2;a;achats;reflexion;en_cours\n"	    /* 4 */
+		  "D-1;deux;usage;reflexion;en_cours\n"	    /* 5 */
+		  "D-2;b;achats;reflexion;en_cours\n"	    /* 6 */
+		  "d-1;autre;achats;reflexion;en_cours\n"   /* 7: case matters */
 		  "D-1;trois;achats;reflexion;en_cours\n"); /* 8 */
 	assert_int_equal(r.rc, -1);
 	assert_int_equal(r.d.errors, 3);
@@ -888,12 +915,12 @@ static void test_every_faulty_line_reported(void **state)
 	(void)state;
 	struct res r;
 	parse(&r, "Référence;Titre;Thème;Niveau;Statut;Budget;Début\n"
-		  "R1;ok;achats;reflexion;en_cours;;\n"           /* 2 */
-		  "R2;t;Cloud;reflexion;en_cours;;\n"             /* 3 */
-		  "R3;t;achats;reflexion;en_cours;;32/13/2022\n"  /* 4 */
-		  "R4;ok;achats;reflexion;en_cours;10;\n"         /* 5 */
-		  "R5;;achats;niveau?;en_cours;-1;\n"             /* 6: three errors */
-		  "R6;ok;achats;reflexion;en_cours;;\n");         /* 7 */
+		  "R1;ok;achats;reflexion;en_cours;;\n"		 /* 2 */
+		  "R2;t;Cloud;reflexion;en_cours;;\n"		 /* 3 */
+		  "R3;t;achats;reflexion;en_cours;;32/13/2022\n" /* 4 */
+		  "R4;ok;achats;reflexion;en_cours;10;\n"	 /* 5 */
+		  "R5;;achats;niveau?;en_cours;-1;\n"		 /* 6: three errors */
+		  "R6;ok;achats;reflexion;en_cours;;\n");	 /* 7 */
 	assert_int_equal(r.rc, -1);
 	assert_int_equal(r.d.errors, 5);
 	EXPECT_DIAG(&r, DIAG_ERROR, 3, "Thème", "thème inconnu « Cloud »");
@@ -916,12 +943,12 @@ static void test_line_numbers_after_multiline_field(void **state)
 	struct res r;
 	parse(&r, "Référence;Titre;Description;Thème;Niveau;Statut\r\n"
 		  "R1;t;\"trois\r\nlignes\r\nici\";achats;reflexion;en_cours\r\n" /* 2-4 */
-		  "R2;t;;Cloud;reflexion;en_cours\r\n"                            /* 5 */
-		  "\r\n"                                                          /* 6 */
-		  ";;;;;\r\n"                                                     /* 7 */
-		  "R3;t;\"a\nb\";achats;reflexion;en_cours\r\n"                   /* 8-9 */
-		  "R4;t;;achats;niveau?;en_cours\r\n"                             /* 10 */
-		  "R5;t;;achats;reflexion;en_cours");                              /* 11 */
+		  "R2;t;;Cloud;reflexion;en_cours\r\n"				  /* 5 */
+		  "\r\n"							  /* 6 */
+		  ";;;;;\r\n"							  /* 7 */
+		  "R3;t;\"a\nb\";achats;reflexion;en_cours\r\n"			  /* 8-9 */
+		  "R4;t;;achats;niveau?;en_cours\r\n"				  /* 10 */
+		  "R5;t;;achats;reflexion;en_cours");				  /* 11 */
 	assert_int_equal(r.rc, -1);
 	assert_int_equal(r.d.errors, 2);
 	EXPECT_DIAG(&r, DIAG_ERROR, 5, "Thème", "Cloud");
@@ -939,11 +966,11 @@ static void test_trailing_empty_cells_and_shifted_rows(void **state)
 	(void)state;
 	struct res r;
 	parse(&r, "Référence;Titre;Thème;Niveau;Statut\n"
-		  "R1;t;achats;reflexion;en_cours;; ;\t\n"    /* 2: trailing blanks fine */
-		  "R3;t;ach;ats;reflexion;en_cours\n"          /* 3: shifted */
-		  "R4;t;achats;reflexion;en_cours;;;x;\n"      /* 4: shifted */
-		  "R5;t;achats;reflexion\n"                    /* 5: short row */
-		  "R6;t;achats;reflexion;en_cours\n");         /* 6 */
+		  "R1;t;achats;reflexion;en_cours;; ;\t\n" /* 2: trailing blanks fine */
+		  "R3;t;ach;ats;reflexion;en_cours\n"	   /* 3: shifted */
+		  "R4;t;achats;reflexion;en_cours;;;x;\n"  /* 4: shifted */
+		  "R5;t;achats;reflexion\n"		   /* 5: short row */
+		  "R6;t;achats;reflexion;en_cours\n");	   /* 6 */
 	assert_int_equal(r.rc, -1);
 	assert_int_equal(r.d.errors, 3);
 	EXPECT_DIAG(&r, DIAG_ERROR, 3, "",
@@ -1016,8 +1043,8 @@ static void test_write_header_and_row_bytes(void **state)
 static void test_write_then_parse_round_trip(void **state)
 {
 	(void)state;
-	static const double impacts[] = { 0.1, 1e-7, 12.5, 0, 123456789.125, 1.0 / 3.0, 1e20,
-					   2.5e-300 };
+	static const double impacts[] = { 0.1,		 1e-7,	    12.5, 0,
+					  123456789.125, 1.0 / 3.0, 1e20, 2.5e-300 };
 	static const int64_t budgets[] = { 0, 1, 99, 100, 123450, INT64_C(100000000000000000) };
 	static const char *const texts[] = {
 		"Dire \"bonjour\"",

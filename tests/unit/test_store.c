@@ -58,20 +58,20 @@ static int teardown(void **state)
 }
 
 /* Asserts success and shows the store's message when it fails. */
-#define OK(call)                                                                                   \
-	do {                                                                                       \
-		int rc_ = (call);                                                                  \
-		if (rc_ < 0)                                                                       \
-			fail_msg("%s failed: %s", #call, f->err.msg.ptr);                          \
+#define OK(call)                                                          \
+	do {                                                              \
+		int rc_ = (call);                                         \
+		if (rc_ < 0)                                              \
+			fail_msg("%s failed: %s", #call, f->err.msg.ptr); \
 	} while (0)
 
 /* Asserts failure with a message containing text. */
-#define FAILS(call, text)                                                                          \
-	do {                                                                                       \
-		err_clear(&f->err);                                                                \
-		assert_int_equal((call), -1);                                                      \
-		if (!strstr(f->err.msg.ptr, (text)))                                               \
-			fail_msg("message \"%s\" lacks \"%s\"", f->err.msg.ptr, (text));           \
+#define FAILS(call, text)                                                                \
+	do {                                                                             \
+		err_clear(&f->err);                                                      \
+		assert_int_equal((call), -1);                                            \
+		if (!strstr(f->err.msg.ptr, (text)))                                     \
+			fail_msg("message \"%s\" lacks \"%s\"", f->err.msg.ptr, (text)); \
 	} while (0)
 
 /* The organisations used by most tests:
@@ -106,9 +106,9 @@ static void test_org_tree_order(void **state)
 	struct org_list l;
 	add_orgs(f);
 	OK(store_org_list(f->s, &l, &f->err));
-	static const char *const want[] = {"A-DIR", "Z-SVC", "B-DIR"};
-	static const char *const all[] = {"DINUM", "MIN-A", "A-DIR", "Z-SVC",
-	                                  "B-DIR", "MIN-B", "C-DIR", "MIN-C"};
+	static const char *const want[] = { "A-DIR", "Z-SVC", "B-DIR" };
+	static const char *const all[] = { "DINUM", "MIN-A", "A-DIR", "Z-SVC",
+					   "B-DIR", "MIN-B", "C-DIR", "MIN-C" };
 	assert_int_equal(l.n, 8);
 	for (size_t i = 0; i < l.n; i++)
 		assert_string_equal(l.items[i].code, all[i]);
@@ -176,7 +176,7 @@ static void test_org_errors(void **state)
 	FAILS(store_org_add(f->s, "", "vide", ORG_DIRECTION, "", NULL, &f->err), "vide");
 	/* SQL text in a code is data, nothing else. */
 	OK(store_org_add(f->s, "x'); DROP TABLE org; --", "Bobby", ORG_SERVICE, "MIN-X", NULL,
-	                 &f->err));
+			 &f->err));
 	struct org_list l;
 	OK(store_org_list(f->s, &l, &f->err));
 	assert_int_equal(l.n, 2);
@@ -193,12 +193,12 @@ static void test_people(void **state)
 	OK(store_person_add(f->s, "zoe@a.gouv.fr", "Zoé", ROLE_REFERENT, "MIN-A", &id, &f->err));
 	assert_true(id > 0);
 	OK(store_person_add(f->s, "bob@a.gouv.fr", "Bob", ROLE_CORRESPONDANT, "Z-SVC", NULL,
-	                    &f->err));
+			    &f->err));
 	OK(store_person_add(f->s, "ann@b.gouv.fr", "Ann", ROLE_LECTEUR, "C-DIR", NULL, &f->err));
 	OK(store_person_add(f->s, "adm@dinum.gouv.fr", "Adm", ROLE_ADMIN, "DINUM", NULL, &f->err));
-	FAILS(
-	    store_person_add(f->s, "bob@a.gouv.fr", "Bob 2", ROLE_LECTEUR, "MIN-A", NULL, &f->err),
-	    "la personne « bob@a.gouv.fr » existe déjà");
+	FAILS(store_person_add(f->s, "bob@a.gouv.fr", "Bob 2", ROLE_LECTEUR, "MIN-A", NULL,
+			       &f->err),
+	      "la personne « bob@a.gouv.fr » existe déjà");
 	FAILS(store_person_add(f->s, "new@a.gouv.fr", "New", ROLE_LECTEUR, "NOPE", NULL, &f->err),
 	      "organisation inconnue : « NOPE »");
 
@@ -459,7 +459,7 @@ static void test_review(void **state)
 	OK(store_action_insert(f->s, rm, 0, &a, &f->err));
 
 	setenv("NUMECO_NOW", "2026-11-29T10:00:00Z", 1);
-	struct review r1 = {0};
+	struct review r1 = { 0 };
 	r1.roadmap_id = rm;
 	r1.action_ref = xstrdup("");
 	r1.kind = RKIND_COMMENTAIRE;
@@ -470,7 +470,7 @@ static void test_review(void **state)
 	assert_string_equal(r1.created_at, "2026-11-29T10:00:00Z");
 	unsetenv("NUMECO_NOW");
 
-	struct review r2 = {0};
+	struct review r2 = { 0 };
 	r2.roadmap_id = rm;
 	r2.action_ref = xstrdup("ACT-01");
 	r2.kind = RKIND_RECOMMANDATION;
@@ -480,7 +480,7 @@ static void test_review(void **state)
 	OK(store_review_add(f->s, &r2, &f->err));
 	assert_string_equal(r2.created_at, "2026-11-30T08:00:00Z");
 
-	struct review bad = {0};
+	struct review bad = { 0 };
 	bad.roadmap_id = rm;
 	bad.action_ref = (char *)"ACT-99";
 	bad.kind = RKIND_COMMENTAIRE;
@@ -527,7 +527,7 @@ static void test_review(void **state)
 
 static void add_audit(struct fixture *f, const char *at, const char *key, const char *op)
 {
-	struct audit_entry e = {0};
+	struct audit_entry e = { 0 };
 	e.at = (char *)at;
 	e.actor = (char *)"cli:test";
 	e.entity = (char *)"action";
@@ -598,7 +598,7 @@ static void test_audit(void **state)
 }
 
 static void add_simple_action(struct fixture *f, int64_t rm, int pos, const char *ref,
-                              enum status st, int key, double ghg_t)
+			      enum status st, int key, double ghg_t)
 {
 	struct action a;
 	fill_action(&a, ref, ref);
@@ -653,7 +653,7 @@ static void test_load_consolidation(void **state)
 	assert_int_equal(in.ministries[1].state, RSTATE_VALIDEE);
 	assert_false(in.ministries[2].has_roadmap);
 	assert_int_equal(in.nactions, 5);
-	size_t per[3] = {0}, key = 0;
+	size_t per[3] = { 0 }, key = 0;
 	double ghg = 0;
 	for (size_t i = 0; i < in.nactions; i++) {
 		assert_true(in.actions[i].ministry < 3);
@@ -711,16 +711,16 @@ static void test_load_consolidation(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_org_tree_order, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_org_get, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_org_errors, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_people, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_roadmaps, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_actions, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_transactions, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_review, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_audit, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_load_consolidation, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_org_tree_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_org_get, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_org_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_people, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_roadmaps, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_actions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_transactions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_review, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_audit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_load_consolidation, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,12 +9,12 @@
 
 #include "core/text.h"
 
-#define FOLD(s, want)                                                                              \
-	do {                                                                                       \
-		struct buf b_ = BUF_INIT;                                                          \
-		text_fold((s), &b_);                                                               \
-		assert_string_equal(b_.ptr, (want));                                               \
-		buf_free(&b_);                                                                     \
+#define FOLD(s, want)                                \
+	do {                                         \
+		struct buf b_ = BUF_INIT;            \
+		text_fold((s), &b_);                 \
+		assert_string_equal(b_.ptr, (want)); \
+		buf_free(&b_);                       \
 	} while (0)
 
 static void test_fold_case_and_accents(void **state)
@@ -30,7 +30,7 @@ static void test_fold_case_and_accents(void **state)
 	     "ca ca"); /* Ça ça */
 	FOLD("No\xC3\xABl \xC3\xAEle h\xC3\xB4tel", "noel ile hotel");
 	FOLD("\xC3\x9B\xC3\xBB\xC3\xB9\xC3\xBC", "uuuu"); /* Ûûùü */
-	FOLD("\xC3\xBF\xC5\xB8", "yy");                   /* ÿŸ */
+	FOLD("\xC3\xBF\xC5\xB8", "yy");			  /* ÿŸ */
 	FOLD("\xC3\xB1", "n");
 	FOLD("stra\xC3\x9F"
 	     "e",
@@ -45,7 +45,7 @@ static void test_fold_oe(void **state)
 {
 	(void)state;
 	FOLD("\xC5\x92uvre", "oeuvre"); /* Œuvre */
-	FOLD("c\xC5\x93ur", "coeur");   /* cœur */
+	FOLD("c\xC5\x93ur", "coeur");	/* cœur */
 	FOLD("C\xC5\x92UR", "coeur");
 	assert_true(text_fold_eq("\xC5\x93uvre", "OEUVRE"));
 }
@@ -71,11 +71,11 @@ static void test_fold_punctuation(void **state)
 	FOLD("\xC3\x97\xC3\xB7", ""); /* × ÷ are not letters */
 	assert_true(text_fold_eq("Niveau d'engagement vis\xC3\xA9", "NIVEAU D ENGAGEMENT VISE"));
 	assert_true(text_fold_eq(" R\xC3\xA9"
-	                         "f\xC3\xA9rence ",
-	                         "reference"));
+				 "f\xC3\xA9rence ",
+				 "reference"));
 	assert_false(text_fold_eq("r\xC3\xA9"
-	                          "f",
-	                          "ref 2"));
+				  "f",
+				  "ref 2"));
 	assert_false(text_fold_eq("a b", "ab"));
 }
 
@@ -88,7 +88,7 @@ static void test_fold_invalid_utf8(void **state)
 	FOLD("a\xC3", "a"); /* truncated sequence */
 	FOLD("\xC0\xAF"
 	     "x",
-	     "x");                  /* overlong */
+	     "x");		    /* overlong */
 	FOLD("\xED\xA0\x80y", "y"); /* surrogate */
 }
 
@@ -110,7 +110,7 @@ static void test_utf8_valid(void **state)
 	assert_true(text_utf8_valid("", 0));
 	assert_true(text_utf8_valid("abc", 3));
 	assert_true(text_utf8_valid("a\0b", 3));
-	assert_true(text_utf8_valid("\xC3\xA9", 2));         /* é */
+	assert_true(text_utf8_valid("\xC3\xA9", 2));	     /* é */
 	assert_true(text_utf8_valid("\xE2\x82\xAC", 3));     /* € */
 	assert_true(text_utf8_valid("\xF0\x9F\x98\x80", 4)); /* U+1F600 */
 	assert_true(text_utf8_valid("\xF4\x8F\xBF\xBF", 4)); /* U+10FFFF */
@@ -122,8 +122,8 @@ static void test_utf8_valid(void **state)
 	assert_false(text_utf8_valid("\x80", 1));     /* lone continuation */
 	assert_false(text_utf8_valid("\xC3", 1));
 	assert_false(text_utf8_valid("\xC3"
-	                             "a",
-	                             2));
+				     "a",
+				     2));
 	assert_false(text_utf8_valid("\xC0\xAF", 2)); /* overlong '/' */
 	assert_false(text_utf8_valid("\xC1\xBF", 2));
 	assert_false(text_utf8_valid("\xE0\x80\xAF", 3));
@@ -144,21 +144,21 @@ static void test_utf8_len(void **state)
 	assert_int_equal(text_utf8_len("abc"), 3);
 	assert_int_equal(text_utf8_len("\xC3\xA9t\xC3\xA9"), 3);
 	assert_int_equal(text_utf8_len("\xE2\x82\xAC"
-	                               "uro"),
-	                 4);
+				       "uro"),
+			 4);
 	assert_int_equal(text_utf8_len("\xF0\x9F\x98\x80!"), 2);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_fold_case_and_accents),
-	    cmocka_unit_test(test_fold_oe),
-	    cmocka_unit_test(test_fold_punctuation),
-	    cmocka_unit_test(test_fold_invalid_utf8),
-	    cmocka_unit_test(test_fold_appends),
-	    cmocka_unit_test(test_utf8_valid),
-	    cmocka_unit_test(test_utf8_len),
+		cmocka_unit_test(test_fold_case_and_accents),
+		cmocka_unit_test(test_fold_oe),
+		cmocka_unit_test(test_fold_punctuation),
+		cmocka_unit_test(test_fold_invalid_utf8),
+		cmocka_unit_test(test_fold_appends),
+		cmocka_unit_test(test_utf8_valid),
+		cmocka_unit_test(test_utf8_len),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
