@@ -50,6 +50,58 @@ static int report_diags(const struct diags *d)
 	return CLI_FAIL;
 }
 
+/* Reads path, opens the store, resolves the actor and runs fn; prints the
+ * diagnostics (warnings too) and the refusal line. The summary is the
+ * caller's, printed when this returns CLI_OK. */
+typedef int (*import_fn)(struct store *s, const struct actor *a, const char *file,
+			 const struct buf *data, void *arg, struct diags *d, struct err *e);
+
+static int run_import(const struct cli_ctx *ctx, const char *path, import_fn fn, void *arg)
+{
+	struct buf data = BUF_INIT, id = BUF_INIT;
+	struct err e = ERR_INIT;
+	struct diags d = DIAGS_INIT;
+	struct person who = { 0 };
+	struct actor actor;
+	struct store *s = NULL;
+	int rc = CLI_FAIL;
+	if (cli_read_file(path, &data, &e)) {
+		rc = cli_fail(&e);
+		goto out;
+	}
+	s = cli_open(ctx, STORE_OPEN_EXISTING);
+	if (!s || cli_actor(ctx, s, &actor, &who, &id))
+		goto out;
+	if (fn(s, &actor, path, &data, arg, &d, &e)) {
+		rc = d.errors ? report_diags(&d) : cli_fail(&e);
+		goto out;
+	}
+	rc = report_diags(&d);
+out:
+	diags_free(&d);
+	buf_free(&data);
+	buf_free(&id);
+	err_free(&e);
+	person_free(&who);
+	if (s)
+		store_close(s);
+	return rc;
+}
+
+struct roadmap_arg {
+	struct rm_import_opts o;
+	struct rm_import_stats st;
+};
+
+static int do_roadmap(struct store *s, const struct actor *a, const char *file,
+		      const struct buf *data, void *arg, struct diags *d, struct err *e)
+{
+	struct roadmap_arg *x = arg;
+	x->o.file = file;
+	x->o.actor = a;
+	return rm_import(s, data->ptr, data->len, &x->o, &x->st, d, e);
+}
+
 static int import_roadmap(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *org = NULL, *period = NULL, *remove = NULL, *dry = NULL, *pos[1];
@@ -67,53 +119,40 @@ static int import_roadmap(const struct cli_ctx *ctx, int argc, char **argv)
 	if (!period)
 		return cli_missing(&subs[0], "--period");
 
-	struct buf data = BUF_INIT, id = BUF_INIT;
-	struct err e = ERR_INIT;
-	struct diags d = DIAGS_INIT;
-	struct person who = { 0 };
-	struct actor actor;
-	struct store *s = NULL;
-	rc = CLI_FAIL;
-	if (cli_read_file(pos[0], &data, &e)) {
-		rc = cli_fail(&e);
-		goto out;
-	}
-	s = cli_open(ctx, STORE_OPEN_EXISTING);
-	if (!s || cli_actor(ctx, s, &actor, &who, &id))
-		goto out;
-	struct rm_import_opts o = { pos[0], org, period, &actor, remove != NULL, dry != NULL };
-	struct rm_import_stats st;
-	if (rm_import(s, data.ptr, data.len, &o, &st, &d, &e)) {
-		rc = d.errors ? report_diags(&d) : cli_fail(&e);
-		goto out;
-	}
-	report_diags(&d);
+	struct roadmap_arg x = { { NULL, org, period, NULL, remove != NULL, dry != NULL }, { 0 } };
+	const struct rm_import_stats *st = &x.st;
+	rc = run_import(ctx, pos[0], do_roadmap, &x);
+	if (rc != CLI_OK)
+		return rc;
 	printf("%s%s %s : %zu action%s lue%s — %zu créée%s, %zu modifiée%s, %zu inchangée%s",
-	       dry ? "[essai, rien n'est enregistré] " : "", org, period, st.read,
-	       st.read > 1 ? "s" : "", st.read > 1 ? "s" : "", st.created,
-	       st.created > 1 ? "s" : "", st.updated, st.updated > 1 ? "s" : "", st.unchanged,
-	       st.unchanged > 1 ? "s" : "");
-	if (st.removed)
-		printf(", %zu supprimée%s", st.removed, st.removed > 1 ? "s" : "");
-	else if (st.missing)
-		printf(", %zu absente%s du fichier conservée%s", st.missing,
-		       st.missing > 1 ? "s" : "", st.missing > 1 ? "s" : "");
-	printf(".%s\n", st.roadmap_created ? " Feuille de route créée (brouillon)." : "");
-	rc = CLI_OK;
-out:
-	diags_free(&d);
-	buf_free(&data);
-	buf_free(&id);
-	err_free(&e);
-	person_free(&who);
-	if (s)
-		store_close(s);
-	return rc;
+	       dry ? "[essai, rien n'est enregistré] " : "", org, period, st->read,
+	       st->read > 1 ? "s" : "", st->read > 1 ? "s" : "", st->created,
+	       st->created > 1 ? "s" : "", st->updated, st->updated > 1 ? "s" : "", st->unchanged,
+	       st->unchanged > 1 ? "s" : "");
+	if (st->removed)
+		printf(", %zu supprimée%s", st->removed, st->removed > 1 ? "s" : "");
+	else if (st->missing)
+		printf(", %zu absente%s du fichier conservée%s", st->missing,
+		       st->missing > 1 ? "s" : "", st->missing > 1 ? "s" : "");
+	printf(".%s\n", st->roadmap_created ? " Feuille de route créée (brouillon)." : "");
+	return CLI_OK;
 }
 
 typedef int (*dir_import_fn)(struct store *s, const char *file, const char *data, size_t len,
 			     const struct actor *actor, struct dir_import_stats *st,
 			     struct diags *d, struct err *err);
+
+struct dir_arg {
+	dir_import_fn fn;
+	struct dir_import_stats st;
+};
+
+static int do_directory(struct store *s, const struct actor *a, const char *file,
+			const struct buf *data, void *arg, struct diags *d, struct err *e)
+{
+	struct dir_arg *x = arg;
+	return x->fn(s, file, data->ptr, data->len, a, &x->st, d, e);
+}
 
 static int import_directory(const struct cli_ctx *ctx, const struct cli_cmd *cmd, int argc,
 			    char **argv, dir_import_fn fn, const char *what)
@@ -124,39 +163,14 @@ static int import_directory(const struct cli_ctx *ctx, const struct cli_cmd *cmd
 	int rc = cli_parse(cmd, argc, argv, opts, pos, 1, 1, &npos);
 	if (rc)
 		return rc > 0 ? CLI_OK : CLI_USAGE;
-	struct buf data = BUF_INIT, id = BUF_INIT;
-	struct err e = ERR_INIT;
-	struct diags d = DIAGS_INIT;
-	struct person who = { 0 };
-	struct actor actor;
-	struct store *s = NULL;
-	struct dir_import_stats st;
-	rc = CLI_FAIL;
-	if (cli_read_file(pos[0], &data, &e)) {
-		rc = cli_fail(&e);
-		goto out;
-	}
-	s = cli_open(ctx, STORE_OPEN_EXISTING);
-	if (!s || cli_actor(ctx, s, &actor, &who, &id))
-		goto out;
-	if (fn(s, pos[0], data.ptr, data.len, &actor, &st, &d, &e)) {
-		rc = d.errors ? report_diags(&d) : cli_fail(&e);
-		goto out;
-	}
-	report_diags(&d);
-	printf("%s : %zu %s%s lue%s — %zu ajoutée%s, %zu déjà présente%s.\n", pos[0], st.read, what,
-	       st.read > 1 ? "s" : "", st.read > 1 ? "s" : "", st.created,
-	       st.created > 1 ? "s" : "", st.unchanged, st.unchanged > 1 ? "s" : "");
-	rc = CLI_OK;
-out:
-	diags_free(&d);
-	buf_free(&data);
-	buf_free(&id);
-	err_free(&e);
-	person_free(&who);
-	if (s)
-		store_close(s);
-	return rc;
+	struct dir_arg x = { fn, { 0 } };
+	rc = run_import(ctx, pos[0], do_directory, &x);
+	if (rc != CLI_OK)
+		return rc;
+	printf("%s : %zu %s%s lue%s — %zu ajoutée%s, %zu déjà présente%s.\n", pos[0], x.st.read,
+	       what, x.st.read > 1 ? "s" : "", x.st.read > 1 ? "s" : "", x.st.created,
+	       x.st.created > 1 ? "s" : "", x.st.unchanged, x.st.unchanged > 1 ? "s" : "");
+	return CLI_OK;
 }
 
 static int import_orgs(const struct cli_ctx *ctx, int argc, char **argv)
