@@ -47,7 +47,8 @@ valgrind: build
 	    ./$$t >/dev/null 2>valgrind-$$t.log && echo "valgrind $$t : ok" || \
 	    { echo "valgrind $$t : ÉCHEC (voir $(BUILD)/valgrind-$$t.log)"; fail=1; }; done; exit $$fail
 
-fuzz: deps
+fuzz:
+	@bash scripts/install-deps.sh fuzz
 	@CC=clang cmake -S . -B $(BUILD_FUZZ) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNUMECO_FUZZ=ON >/dev/null
 	@cmake --build $(BUILD_FUZZ) -j $(JOBS)
 	@bash scripts/fuzz.sh $(BUILD_FUZZ) $(FUZZ_SECONDS)

@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Installs the Debian packages numeco needs to build, test and fuzz, only those missing.
-# Called by `make run`, `make test` and `make fuzz`; safe to run again.
+# Installs the Debian packages numeco needs, only those missing; safe to run again.
+#   install-deps.sh        build and test (called by make run, make test, make bench)
+#   install-deps.sh fuzz   the same plus clang and libFuzzer (called by make fuzz)
 set -euo pipefail
 
 packages=(
   gcc make cmake pkg-config          # build
   libsqlite3-dev sqlite3             # store (sqlite3 CLI: tests compare dumps)
-  libjansson-dev                     # JSON output and audit snapshots
+  libjansson-dev                     # JSON output
   libcmocka-dev                      # unit tests
-  clang libclang-rt-14-dev           # fuzzing (libFuzzer) and sanitizers
 )
+if [ "${1:-}" = fuzz ]; then
+  packages+=(clang libclang-rt-14-dev)  # libFuzzer, ASan and UBSan runtimes for clang
+fi
 
 missing=()
 for p in "${packages[@]}"; do
