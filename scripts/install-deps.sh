@@ -9,6 +9,7 @@ packages=(
   libsqlite3-dev sqlite3             # store (sqlite3 CLI: tests compare dumps)
   libjansson-dev                     # JSON output
   libcmocka-dev                      # unit tests
+  nodejs chromium                    # accessibility checks: axe-core in headless Chromium
 )
 if [ "${1:-}" = fuzz ]; then
   packages+=(clang libclang-rt-14-dev)  # libFuzzer, ASan and UBSan runtimes for clang
@@ -21,13 +22,16 @@ for p in "${packages[@]}"; do
   fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+# npm ships inside some nodejs builds (NodeSource) and apart in Debian's.
+if ! command -v npm >/dev/null 2>&1 && ! printf '%s\n' "${missing[@]}" | grep -qx nodejs; then
+  missing+=(npm)
 fi
 
-echo "numeco: installation des paquets manquants : ${missing[*]}" >&2
 sudo=""
-if [ "$(id -u)" -ne 0 ]; then
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "numeco: installation des paquets manquants : ${missing[*]}" >&2
+fi
+if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" -ne 0 ]; then
   if command -v sudo >/dev/null 2>&1; then
     sudo="sudo"
   else
@@ -35,6 +39,17 @@ if [ "$(id -u)" -ne 0 ]; then
     exit 1
   fi
 fi
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [ ${#missing[@]} -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  command -v npm >/dev/null 2>&1 || $sudo apt-get install -y -qq --no-install-recommends npm
+fi
+
+# The npm test tools (package-lock.json), again only when they changed.
+here=$(cd "$(dirname "$0")/.." && pwd)
+if ! cmp -s "$here/package-lock.json" "$here/node_modules/.numeco-lock" 2>/dev/null; then
+  echo "numeco: installation des outils npm de test (npm ci)" >&2
+  (cd "$here" && npm ci --silent --no-audit --no-fund)
+  cp "$here/package-lock.json" "$here/node_modules/.numeco-lock"
+fi
