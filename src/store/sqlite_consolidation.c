@@ -65,98 +65,92 @@ static int cons_check_ministry(struct store *s, const char *code, struct err *er
 	return 0;
 }
 
-static int cons_load_ministries(struct store *s, const char *ministry_code, struct cons_input *in,
-				struct cons_root *roots, struct err *err)
+/* What the row functions below fill, as their db_each_row context. */
+struct cons_load {
+	struct cons_input *in;
+	struct cons_root *roots;
+};
+
+static int cons_ministry_row(sqlite3_stmt *st, void *ctx, struct err *err)
 {
-	int rc;
+	struct cons_load *l = ctx;
+	const char *code = (const char *)sqlite3_column_text(st, 1);
+	const char *name = (const char *)sqlite3_column_text(st, 2);
+	(void)err;
+	size_t i = cons_input_add_ministry(l->in, code ? code : "", name ? name : "", 0,
+					   RSTATE_BROUILLON);
+	xgrow((void **)&l->roots->ids, sizeof(*l->roots->ids), i + 1, &l->roots->cap);
+	l->roots->ids[i] = sqlite3_column_int64(st, 0);
+	l->roots->n = i + 1;
+	return 0;
+}
+
+static int cons_load_ministries(struct store *s, const char *ministry_code, struct cons_load *l,
+				struct err *err)
+{
 	sqlite3_stmt *st = db_stmt(s, ministry_code ? SQL_CONS_MINISTRY : SQL_CONS_MINISTRIES, err);
 	if (!st)
 		return -1;
 	db_bind_text(st, 1, org_kind_code(ORG_MINISTERE));
 	if (ministry_code)
 		db_bind_text(st, 2, ministry_code);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *code = (const char *)sqlite3_column_text(st, 1);
-		const char *name = (const char *)sqlite3_column_text(st, 2);
-		size_t i = cons_input_add_ministry(in, code ? code : "", name ? name : "", 0,
-						   RSTATE_BROUILLON);
-		xgrow((void **)&roots->ids, sizeof(*roots->ids), i + 1, &roots->cap);
-		roots->ids[i] = sqlite3_column_int64(st, 0);
-		roots->n = i + 1;
-	}
-	int ret = rc == SQLITE_DONE ? 0 : db_fail(s, err);
-	db_done(st);
-	return ret;
+	return db_each_row(s, st, cons_ministry_row, l, err);
 }
 
-static int cons_load_roadmaps(struct store *s, const char *period, struct cons_input *in,
-			      const struct cons_root *roots, struct err *err)
+static int cons_roadmap_row(sqlite3_stmt *st, void *ctx, struct err *err)
 {
-	int rc, ret = 0;
-	sqlite3_stmt *st = db_stmt(s, SQL_CONS_ROADMAPS, err);
-	if (!st)
-		return -1;
-	db_bind_text(st, 1, period);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		size_t m;
-		if (!cons_root_find(roots, sqlite3_column_int64(st, 0), &m))
-			continue;
-		if (in->ministries[m].has_roadmap)
-			continue;
-		if (db_col_rstate(st, 1, &in->ministries[m].state)) {
-			ret = db_bad_value(err, "roadmap", "state");
-			break;
-		}
-		in->ministries[m].has_roadmap = 1;
-	}
-	if (!ret && rc != SQLITE_DONE)
-		ret = db_fail(s, err);
-	db_done(st);
-	return ret;
+	struct cons_load *l = ctx;
+	size_t m;
+	if (!cons_root_find(l->roots, sqlite3_column_int64(st, 0), &m))
+		return 0;
+	if (l->in->ministries[m].has_roadmap)
+		return 0;
+	if (db_col_rstate(st, 1, &l->in->ministries[m].state))
+		return db_bad_value(err, "roadmap", "state");
+	l->in->ministries[m].has_roadmap = 1;
+	return 0;
 }
 
-static int cons_load_actions(struct store *s, const char *period, struct cons_input *in,
-			     const struct cons_root *roots, struct err *err)
+static int cons_action_row(sqlite3_stmt *st, void *ctx, struct err *err)
 {
-	int rc, ret = 0;
-	sqlite3_stmt *st = db_stmt(s, SQL_CONS_ACTIONS, err);
+	struct cons_load *l = ctx;
+	struct cons_action a;
+	memset(&a, 0, sizeof(a));
+	if (!cons_root_find(l->roots, sqlite3_column_int64(st, 0), &a.ministry))
+		return 0;
+	if (db_col_theme(st, 3, &a.theme) || db_col_level(st, 4, &a.level) ||
+	    db_col_status(st, 5, &a.status))
+		return db_bad_value(err, "action", "theme/level/status");
+	a.has_impact = sqlite3_column_type(st, 8) != SQLITE_NULL;
+	if (a.has_impact && db_col_iunit(st, 9, &a.impact_unit))
+		return db_bad_value(err, "action", "impact_unit");
+	a.impact_value = a.has_impact ? sqlite3_column_double(st, 8) : 0;
+	a.ref = (char *)sqlite3_column_text(st, 1);
+	a.title = (char *)sqlite3_column_text(st, 2);
+	a.key = sqlite3_column_int(st, 6) != 0;
+	a.has_budget = sqlite3_column_type(st, 7) != SQLITE_NULL;
+	a.budget_cents = a.has_budget ? sqlite3_column_int64(st, 7) : 0;
+	a.impact_method = (char *)sqlite3_column_text(st, 10);
+	cons_input_add_action(l->in, &a); /* copies the strings */
+	return 0;
+}
+
+/* Runs sql (the roadmaps or actions of period) through row. */
+static int cons_load_period(struct store *s, const char *sql, db_row_fn *row, struct cons_load *l,
+			    struct err *err)
+{
+	sqlite3_stmt *st = db_stmt(s, sql, err);
 	if (!st)
 		return -1;
-	db_bind_text(st, 1, period);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct cons_action a;
-		memset(&a, 0, sizeof(a));
-		if (!cons_root_find(roots, sqlite3_column_int64(st, 0), &a.ministry))
-			continue;
-		if (db_col_theme(st, 3, &a.theme) || db_col_level(st, 4, &a.level) ||
-		    db_col_status(st, 5, &a.status)) {
-			ret = db_bad_value(err, "action", "theme/level/status");
-			break;
-		}
-		a.has_impact = sqlite3_column_type(st, 8) != SQLITE_NULL;
-		if (a.has_impact && db_col_iunit(st, 9, &a.impact_unit)) {
-			ret = db_bad_value(err, "action", "impact_unit");
-			break;
-		}
-		a.impact_value = a.has_impact ? sqlite3_column_double(st, 8) : 0;
-		a.ref = (char *)sqlite3_column_text(st, 1);
-		a.title = (char *)sqlite3_column_text(st, 2);
-		a.key = sqlite3_column_int(st, 6) != 0;
-		a.has_budget = sqlite3_column_type(st, 7) != SQLITE_NULL;
-		a.budget_cents = a.has_budget ? sqlite3_column_int64(st, 7) : 0;
-		a.impact_method = (char *)sqlite3_column_text(st, 10);
-		cons_input_add_action(in, &a); /* copies the strings */
-	}
-	if (!ret && rc != SQLITE_DONE)
-		ret = db_fail(s, err);
-	db_done(st);
-	return ret;
+	db_bind_text(st, 1, l->in->period);
+	return db_each_row(s, st, row, l, err);
 }
 
 int store_load_consolidation(struct store *s, const char *period, const char *ministry_code,
 			     struct cons_input *in, struct err *err)
 {
 	struct cons_root roots = { 0 };
+	struct cons_load l = { in, &roots };
 	cons_input_init(in);
 	free(in->period);
 	in->period = xstrdup(period ? period : "");
@@ -164,11 +158,11 @@ int store_load_consolidation(struct store *s, const char *period, const char *mi
 	in->scope = xstrdup(ministry_code ? ministry_code : "");
 	if (ministry_code && cons_check_ministry(s, ministry_code, err))
 		goto fail;
-	if (cons_load_ministries(s, ministry_code, in, &roots, err))
+	if (cons_load_ministries(s, ministry_code, &l, err))
 		goto fail;
-	if (cons_load_roadmaps(s, in->period, in, &roots, err))
+	if (cons_load_period(s, SQL_CONS_ROADMAPS, cons_roadmap_row, &l, err))
 		goto fail;
-	if (cons_load_actions(s, in->period, in, &roots, err))
+	if (cons_load_period(s, SQL_CONS_ACTIONS, cons_action_row, &l, err))
 		goto fail;
 	free(roots.ids);
 	return 0;

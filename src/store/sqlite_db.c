@@ -59,6 +59,75 @@ int db_exec(struct store *s, const char *sql, struct err *err)
 	return 0;
 }
 
+int db_get_row(struct store *s, sqlite3_stmt *st, db_row_fn *read, void *out, struct err *err)
+{
+	int ret;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		ret = read(st, out, err) ? -1 : 1;
+	else if (rc == SQLITE_DONE)
+		ret = 0;
+	else
+		ret = db_fail(s, err);
+	db_done(st);
+	return ret;
+}
+
+int db_each_row(struct store *s, sqlite3_stmt *st, db_row_fn *fn, void *ctx, struct err *err)
+{
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (fn(st, ctx, err)) {
+			ret = -1;
+			break;
+		}
+	}
+	/* After a failed row fn rc is still SQLITE_ROW: keep fn's message. */
+	if (!ret && rc != SQLITE_DONE)
+		ret = db_fail(s, err);
+	db_done(st);
+	return ret;
+}
+
+/* The array db_list_rows appends to, as the context of db_list_row. */
+struct db_list {
+	db_row_fn *read;
+	void **items;
+	size_t elem, *n, *cap;
+};
+
+static int db_list_row(sqlite3_stmt *st, void *ctx, struct err *err)
+{
+	struct db_list *l = ctx;
+	xgrow(l->items, l->elem, *l->n + 1, l->cap);
+	/* Counted only once read, so a failed row is not freed as a full one. */
+	if (l->read(st, (char *)*l->items + *l->n * l->elem, err))
+		return -1;
+	(*l->n)++;
+	return 0;
+}
+
+int db_list_rows(struct store *s, sqlite3_stmt *st, db_row_fn *read, void **items, size_t elem,
+		 size_t *n, size_t *cap, struct err *err)
+{
+	struct db_list l = { read, items, elem, n, cap };
+	return db_each_row(s, st, db_list_row, &l, err);
+}
+
+int db_read_int64(sqlite3_stmt *st, void *out, struct err *err)
+{
+	(void)err;
+	*(int64_t *)out = sqlite3_column_int64(st, 0);
+	return 0;
+}
+
+int db_write(struct store *s, sqlite3_stmt *st, struct err *err)
+{
+	int ret = sqlite3_step(st) == SQLITE_DONE ? sqlite3_changes(s->db) : db_fail(s, err);
+	db_done(st);
+	return ret;
+}
+
 void db_bind_text(sqlite3_stmt *st, int i, const char *v)
 {
 	sqlite3_bind_text(st, i, v ? v : "", -1, SQLITE_STATIC);
@@ -142,18 +211,7 @@ int db_org_id(struct store *s, const char *code, int64_t *id, struct err *err)
 	if (!st)
 		return -1;
 	db_bind_text(st, 1, code);
-	int rc = sqlite3_step(st);
-	int ret;
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		ret = 1;
-	} else if (rc == SQLITE_DONE) {
-		ret = 0;
-	} else {
-		ret = db_fail(s, err);
-	}
-	db_done(st);
-	return ret;
+	return db_get_row(s, st, db_read_int64, id, err);
 }
 
 /* ---- schema ---- */
@@ -166,10 +224,12 @@ int store_schema_latest(void)
 	return n;
 }
 
-static int db_user_version(struct store *s, int *version, struct err *err)
+/* Runs a query of one row and one integer column. Not cached: these run
+ * once per opening, some before the connection is configured. */
+static int db_query_int(struct store *s, const char *sql, int *out, struct err *err)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
@@ -177,9 +237,14 @@ static int db_user_version(struct store *s, int *version, struct err *err)
 		sqlite3_finalize(st);
 		return ret;
 	}
-	*version = sqlite3_column_int(st, 0);
+	*out = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return 0;
+}
+
+static int db_user_version(struct store *s, int *version, struct err *err)
+{
+	return db_query_int(s, "PRAGMA user_version", version, err);
 }
 
 int store_schema_version(struct store *s, int *version, struct err *err)
@@ -261,17 +326,10 @@ fail:
  * has user_version 0 and objects in it: refuse to add our tables to it. */
 static int db_is_foreign(struct store *s, int *foreign, struct err *err)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		int ret = db_fail(s, err);
-		sqlite3_finalize(st);
-		return ret;
-	}
-	*foreign = sqlite3_column_int(st, 0) > 0;
-	sqlite3_finalize(st);
+	int n = 0;
+	if (db_query_int(s, "SELECT count(*) FROM sqlite_master", &n, err))
+		return -1;
+	*foreign = n > 0;
 	return 0;
 }
 

@@ -38,6 +38,33 @@ int db_fail(struct store *s, struct err *err);
 /* Runs one statement that returns no row; 0 or -1 (err filled). */
 int db_exec(struct store *s, const char *sql, struct err *err);
 
+/* Steps that are the same for every table. A row function reads the current
+ * row of st into out (or applies it to a context); 0, or -1 with err filled.
+ * Row functions take void * so one helper serves every struct: each casts
+ * back to its own type, never a typed function called through this one. */
+typedef int db_row_fn(sqlite3_stmt *st, void *out, struct err *err);
+
+/* Steps st once and reads the row with read: 1 read, 0 no row, -1 error
+ * (err filled). Resets st in every case. */
+int db_get_row(struct store *s, sqlite3_stmt *st, db_row_fn *read, void *out, struct err *err);
+/* Steps st to the end, calling fn on each row until it fails: 0, or -1
+ * (err filled). Resets st. */
+int db_each_row(struct store *s, sqlite3_stmt *st, db_row_fn *fn, void *ctx, struct err *err);
+/* Like db_each_row, appending each row read by read to the array *items
+ * (elem bytes each, *n used, *cap allocated). On error the rows read so far
+ * stay in the array: the caller frees the list. Use DB_LIST_ROWS. */
+int db_list_rows(struct store *s, sqlite3_stmt *st, db_row_fn *read, void **items, size_t elem,
+		 size_t *n, size_t *cap, struct err *err);
+/* db_list_rows into a store list struct (fields items, n, cap). */
+#define DB_LIST_ROWS(s, st, read, list, err)                                             \
+	db_list_rows((s), (st), (read), (void **)&(list)->items, sizeof(*(list)->items), \
+		     &(list)->n, &(list)->cap, (err))
+/* Row function for one-column queries: column 0 into the int64_t at out. */
+int db_read_int64(sqlite3_stmt *st, void *out, struct err *err);
+/* Steps a statement that writes and returns no row, then resets it: the
+ * number of rows changed, or -1 (err filled). */
+int db_write(struct store *s, sqlite3_stmt *st, struct err *err);
+
 /* Binding helpers (1-based index). Text is bound without copying: it must
  * stay valid until db_done. */
 void db_bind_text(sqlite3_stmt *st, int i, const char *v);

@@ -5,6 +5,25 @@
 #include "core/xalloc.h"
 #include "store/sqlite_db.h"
 
+/* Runs the INSERT st of a row whose key must be unique (organisation code,
+ * e-mail), then resets it. On a UNIQUE violation err says that what (e.g.
+ * "l'organisation") key already exists. 0 (*id set when not NULL), or -1. */
+static int db_insert_unique(struct store *s, sqlite3_stmt *st, const char *what, const char *key,
+			    int64_t *id, struct err *err)
+{
+	int ret = 0;
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		if (db_is_unique_violation(s))
+			ret = err_set(err, "%s « %s » existe déjà", what, key);
+		else
+			ret = db_fail(s, err);
+	} else if (id) {
+		*id = sqlite3_last_insert_rowid(s->db);
+	}
+	db_done(st);
+	return ret;
+}
+
 /* ---- organisations ---- */
 
 static const char SQL_ORG_INSERT[] =
@@ -32,24 +51,15 @@ int store_org_add(struct store *s, const char *code, const char *name, enum org_
 	db_bind_text(st, 2, name);
 	db_bind_text(st, 3, org_kind_code(kind));
 	db_bind_id_or_null(st, 4, parent_id);
-	int ret = 0;
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		if (db_is_unique_violation(s))
-			ret = err_set(err, "l'organisation « %s » existe déjà", code);
-		else
-			ret = db_fail(s, err);
-	} else if (id) {
-		*id = sqlite3_last_insert_rowid(s->db);
-	}
-	db_done(st);
-	return ret;
+	return db_insert_unique(s, st, "l'organisation", code, id, err);
 }
 
 /* Columns read by org_read, in that order. */
 #define ORG_COLS "o.id, o.code, o.name, o.kind, o.parent_id, COALESCE(p.code, '')"
 
-static int org_read(sqlite3_stmt *st, struct org *o, struct err *err)
+static int org_read(sqlite3_stmt *st, void *out, struct err *err)
 {
+	struct org *o = out;
 	memset(o, 0, sizeof(*o));
 	if (db_col_org_kind(st, 3, &o->kind))
 		return db_bad_value(err, "org", "kind");
@@ -73,21 +83,13 @@ static int org_read(sqlite3_stmt *st, struct org *o, struct err *err)
 static const char SQL_ORG_GET_CODE[] = ORG_GET_SQL("code = ?1");
 static const char SQL_ORG_GET_ID[] = ORG_GET_SQL("id = ?1");
 
-static int org_get(struct store *s, sqlite3_stmt *st, struct org *out, struct err *err)
+/* org_read, plus the ministry_id the ORG_GET_SQL queries compute. */
+static int org_read_with_ministry(sqlite3_stmt *st, void *out, struct err *err)
 {
-	int ret;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		ret = org_read(st, out, err) ? -1 : 1;
-		if (ret == 1)
-			out->ministry_id = sqlite3_column_int64(st, 6);
-	} else if (rc == SQLITE_DONE) {
-		ret = 0;
-	} else {
-		ret = db_fail(s, err);
-	}
-	db_done(st);
-	return ret;
+	if (org_read(st, out, err))
+		return -1;
+	((struct org *)out)->ministry_id = sqlite3_column_int64(st, 6);
+	return 0;
 }
 
 int store_org_get(struct store *s, const char *code, struct org *out, struct err *err)
@@ -97,7 +99,7 @@ int store_org_get(struct store *s, const char *code, struct org *out, struct err
 	if (!st)
 		return -1;
 	db_bind_text(st, 1, code);
-	return org_get(s, st, out, err);
+	return db_get_row(s, st, org_read_with_ministry, out, err);
 }
 
 int store_org_get_id(struct store *s, int64_t id, struct org *out, struct err *err)
@@ -107,7 +109,7 @@ int store_org_get_id(struct store *s, int64_t id, struct org *out, struct err *e
 	if (!st)
 		return -1;
 	db_bind_int64(st, 1, id);
-	return org_get(s, st, out, err);
+	return db_get_row(s, st, org_read_with_ministry, out, err);
 }
 
 static const char SQL_ORG_ALL[] = "SELECT " ORG_COLS " FROM org o "
@@ -206,25 +208,13 @@ static void org_tree_order(struct org_list *flat, size_t root, struct org_list *
 static int org_load_all(struct store *s, struct org_list *flat, struct err *err)
 {
 	sqlite3_stmt *st = db_stmt(s, SQL_ORG_ALL, err);
-	int rc;
 	if (!st)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		xgrow((void **)&flat->items, sizeof(*flat->items), flat->n + 1, &flat->cap);
-		if (org_read(st, &flat->items[flat->n], err))
-			goto fail;
-		flat->n++;
+	if (DB_LIST_ROWS(s, st, org_read, flat, err)) {
+		org_list_free(flat);
+		return -1;
 	}
-	if (rc != SQLITE_DONE) {
-		db_fail(s, err);
-		goto fail;
-	}
-	db_done(st);
 	return 0;
-fail:
-	db_done(st);
-	org_list_free(flat);
-	return -1;
 }
 
 int store_org_list(struct store *s, struct org_list *out, struct err *err)
@@ -281,23 +271,14 @@ int store_person_add(struct store *s, const char *email, const char *name, enum 
 	db_bind_text(st, 2, name);
 	db_bind_text(st, 3, role_code(role));
 	db_bind_int64(st, 4, org_id);
-	int ret = 0;
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		if (db_is_unique_violation(s))
-			ret = err_set(err, "la personne « %s » existe déjà", email);
-		else
-			ret = db_fail(s, err);
-	} else if (id) {
-		*id = sqlite3_last_insert_rowid(s->db);
-	}
-	db_done(st);
-	return ret;
+	return db_insert_unique(s, st, "la personne", email, id, err);
 }
 
 #define PERSON_COLS "p.id, p.email, p.name, p.role, o.code, p.org_id"
 
-static int person_read(sqlite3_stmt *st, struct person *p, struct err *err)
+static int person_read(sqlite3_stmt *st, void *out, struct err *err)
 {
+	struct person *p = out;
 	memset(p, 0, sizeof(*p));
 	if (db_col_role(st, 3, &p->role))
 		return db_bad_value(err, "person", "role");
@@ -320,16 +301,7 @@ int store_person_get(struct store *s, const char *email, struct person *out, str
 	if (!st)
 		return -1;
 	db_bind_text(st, 1, email);
-	int ret;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		ret = person_read(st, out, err) ? -1 : 1;
-	else if (rc == SQLITE_DONE)
-		ret = 0;
-	else
-		ret = db_fail(s, err);
-	db_done(st);
-	return ret;
+	return db_get_row(s, st, person_read, out, err);
 }
 
 static const char SQL_PERSON_ALL[] =
@@ -348,7 +320,6 @@ int store_person_list(struct store *s, const char *org_code, struct person_list 
 		      struct err *err)
 {
 	sqlite3_stmt *st;
-	int rc;
 	memset(out, 0, sizeof(*out));
 	if (org_code) {
 		int64_t org_id = 0;
@@ -363,20 +334,9 @@ int store_person_list(struct store *s, const char *org_code, struct person_list 
 	} else if (!(st = db_stmt(s, SQL_PERSON_ALL, err))) {
 		return -1;
 	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		xgrow((void **)&out->items, sizeof(*out->items), out->n + 1, &out->cap);
-		if (person_read(st, &out->items[out->n], err))
-			goto fail;
-		out->n++;
+	if (DB_LIST_ROWS(s, st, person_read, out, err)) {
+		person_list_free(out);
+		return -1;
 	}
-	if (rc != SQLITE_DONE) {
-		db_fail(s, err);
-		goto fail;
-	}
-	db_done(st);
 	return 0;
-fail:
-	db_done(st);
-	person_list_free(out);
-	return -1;
 }

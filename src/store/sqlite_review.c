@@ -21,18 +21,10 @@ static int review_action_id(struct store *s, int64_t roadmap_id, const char *ref
 		return -1;
 	db_bind_int64(st, 1, roadmap_id);
 	db_bind_text(st, 2, ref);
-	int ret;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		ret = 0;
-	} else if (rc == SQLITE_DONE) {
-		ret = err_set(err, "action inconnue dans cette feuille de route : « %s »", ref);
-	} else {
-		ret = db_fail(s, err);
-	}
-	db_done(st);
-	return ret;
+	int found = db_get_row(s, st, db_read_int64, id, err);
+	if (found == 0)
+		return err_set(err, "action inconnue dans cette feuille de route : « %s »", ref);
+	return found < 0 ? -1 : 0;
 }
 
 int store_review_add(struct store *s, struct review *r, struct err *err)
@@ -81,41 +73,34 @@ static const char SQL_REVIEW_LIST[] =
 	" r.created_at, r.addressed FROM review r LEFT JOIN action a ON a.id = r.action_id"
 	" WHERE r.roadmap_id = ?1 ORDER BY r.id";
 
+static int review_read(sqlite3_stmt *st, void *out, struct err *err)
+{
+	struct review *r = out;
+	memset(r, 0, sizeof(*r));
+	if (db_col_rkind(st, 3, &r->kind))
+		return db_bad_value(err, "review", "kind");
+	r->id = sqlite3_column_int64(st, 0);
+	r->roadmap_id = sqlite3_column_int64(st, 1);
+	r->action_ref = db_col_str(st, 2);
+	r->text = db_col_str(st, 4);
+	r->author = db_col_str(st, 5);
+	r->created_at = db_col_str(st, 6);
+	r->addressed = sqlite3_column_int(st, 7) != 0;
+	return 0;
+}
+
 int store_review_list(struct store *s, int64_t roadmap_id, struct review_list *out, struct err *err)
 {
-	int rc;
 	memset(out, 0, sizeof(*out));
 	sqlite3_stmt *st = db_stmt(s, SQL_REVIEW_LIST, err);
 	if (!st)
 		return -1;
 	db_bind_int64(st, 1, roadmap_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		enum rkind kind;
-		if (db_col_rkind(st, 3, &kind)) {
-			db_bad_value(err, "review", "kind");
-			goto fail;
-		}
-		xgrow((void **)&out->items, sizeof(*out->items), out->n + 1, &out->cap);
-		struct review *r = &out->items[out->n++];
-		r->id = sqlite3_column_int64(st, 0);
-		r->roadmap_id = sqlite3_column_int64(st, 1);
-		r->action_ref = db_col_str(st, 2);
-		r->kind = kind;
-		r->text = db_col_str(st, 4);
-		r->author = db_col_str(st, 5);
-		r->created_at = db_col_str(st, 6);
-		r->addressed = sqlite3_column_int(st, 7) != 0;
+	if (DB_LIST_ROWS(s, st, review_read, out, err)) {
+		review_list_free(out);
+		return -1;
 	}
-	if (rc != SQLITE_DONE) {
-		db_fail(s, err);
-		goto fail;
-	}
-	db_done(st);
 	return 0;
-fail:
-	db_done(st);
-	review_list_free(out);
-	return -1;
 }
 
 static const char SQL_REVIEW_ADDRESSED[] = "UPDATE review SET addressed = ?2 WHERE id = ?1";
@@ -127,14 +112,11 @@ int store_review_set_addressed(struct store *s, int64_t id, int addressed, struc
 		return -1;
 	db_bind_int64(st, 1, id);
 	db_bind_int64(st, 2, addressed ? 1 : 0);
-	int ret = 0;
-	if (sqlite3_step(st) != SQLITE_DONE)
-		ret = db_fail(s, err);
-	else if (sqlite3_changes(s->db) == 0)
-		ret = err_set(err, "entrée de relecture inconnue (identifiant %lld)",
-			      (long long)id);
-	db_done(st);
-	return ret;
+	int changed = db_write(s, st, err);
+	if (changed == 0)
+		return err_set(err, "entrée de relecture inconnue (identifiant %lld)",
+			       (long long)id);
+	return changed < 0 ? -1 : 0;
 }
 
 /* ---- audit log ---- */
@@ -158,11 +140,7 @@ int store_audit_add(struct store *s, const struct audit_entry *e, struct err *er
 	db_bind_text(st, 5, e->op);
 	db_bind_text(st, 6, e->before);
 	db_bind_text(st, 7, e->after);
-	int ret = 0;
-	if (sqlite3_step(st) != SQLITE_DONE)
-		ret = db_fail(s, err);
-	db_done(st);
-	return ret;
+	return db_write(s, st, err) < 0 ? -1 : 0;
 }
 
 #define AUDIT_SELECT "SELECT id, at, actor, entity, entity_key, op, before, after FROM audit"
@@ -191,47 +169,45 @@ static int audit_prefix_end(const char *prefix, struct buf *out)
 	return 1;
 }
 
+static int audit_read(sqlite3_stmt *st, void *out, struct err *err)
+{
+	struct audit_entry *e = out;
+	(void)err;
+	e->id = sqlite3_column_int64(st, 0);
+	e->at = db_col_str(st, 1);
+	e->actor = db_col_str(st, 2);
+	e->entity = db_col_str(st, 3);
+	e->entity_key = db_col_str(st, 4);
+	e->op = db_col_str(st, 5);
+	e->before = db_col_str(st, 6);
+	e->after = db_col_str(st, 7);
+	return 0;
+}
+
 int store_audit_list(struct store *s, const char *key_prefix, int limit, struct audit_list *out,
 		     struct err *err)
 {
 	struct buf end = BUF_INIT;
 	sqlite3_stmt *st;
-	int rc;
+	int ret = -1;
 	memset(out, 0, sizeof(*out));
 	if (key_prefix && *key_prefix) {
 		int bounded = audit_prefix_end(key_prefix, &end);
 		st = db_stmt(s, bounded ? SQL_AUDIT_RANGE : SQL_AUDIT_FROM, err);
 		if (!st)
-			goto fail_nost;
+			goto out;
 		db_bind_text(st, 2, key_prefix);
 		if (bounded)
 			db_bind_text(st, 3, end.ptr);
 	} else if (!(st = db_stmt(s, SQL_AUDIT_ALL, err))) {
-		goto fail_nost;
+		goto out;
 	}
 	db_bind_int64(st, 1, limit > 0 ? limit : -1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		xgrow((void **)&out->items, sizeof(*out->items), out->n + 1, &out->cap);
-		struct audit_entry *e = &out->items[out->n++];
-		e->id = sqlite3_column_int64(st, 0);
-		e->at = db_col_str(st, 1);
-		e->actor = db_col_str(st, 2);
-		e->entity = db_col_str(st, 3);
-		e->entity_key = db_col_str(st, 4);
-		e->op = db_col_str(st, 5);
-		e->before = db_col_str(st, 6);
-		e->after = db_col_str(st, 7);
-	}
-	if (rc != SQLITE_DONE) {
-		db_fail(s, err);
-		db_done(st);
+	/* end is bound without a copy: freed only once db_list_rows reset st. */
+	ret = DB_LIST_ROWS(s, st, audit_read, out, err);
+	if (ret)
 		audit_list_free(out);
-		goto fail_nost;
-	}
-	db_done(st);
+out:
 	buf_free(&end);
-	return 0;
-fail_nost:
-	buf_free(&end);
-	return -1;
+	return ret;
 }

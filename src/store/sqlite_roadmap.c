@@ -9,8 +9,9 @@
 
 #define ROADMAP_COLS "r.id, r.org_id, o.code, o.name, r.period, r.state"
 
-static int roadmap_read(sqlite3_stmt *st, struct roadmap *r, struct err *err)
+static int roadmap_read(sqlite3_stmt *st, void *out, struct err *err)
 {
+	struct roadmap *r = out;
 	memset(r, 0, sizeof(*r));
 	if (db_col_rstate(st, 5, &r->state))
 		return db_bad_value(err, "roadmap", "state");
@@ -35,16 +36,7 @@ int store_roadmap_get(struct store *s, int64_t org_id, const char *period, struc
 		return -1;
 	db_bind_int64(st, 1, org_id);
 	db_bind_text(st, 2, period);
-	int ret;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		ret = roadmap_read(st, out, err) ? -1 : 1;
-	else if (rc == SQLITE_DONE)
-		ret = 0;
-	else
-		ret = db_fail(s, err);
-	db_done(st);
-	return ret;
+	return db_get_row(s, st, roadmap_read, out, err);
 }
 
 static const char SQL_ROADMAP_INSERT[] =
@@ -113,13 +105,10 @@ int store_roadmap_set_state(struct store *s, int64_t id, enum rstate state, stru
 		return -1;
 	db_bind_int64(st, 1, id);
 	db_bind_text(st, 2, rstate_code(state));
-	int ret = 0;
-	if (sqlite3_step(st) != SQLITE_DONE)
-		ret = db_fail(s, err);
-	else if (sqlite3_changes(s->db) == 0)
-		ret = err_set(err, "feuille de route inconnue (identifiant %lld)", (long long)id);
-	db_done(st);
-	return ret;
+	int changed = db_write(s, st, err);
+	if (changed == 0)
+		return err_set(err, "feuille de route inconnue (identifiant %lld)", (long long)id);
+	return changed < 0 ? -1 : 0;
 }
 
 static const char SQL_ROADMAP_ALL[] =
@@ -132,29 +121,17 @@ static const char SQL_ROADMAP_PERIOD[] =
 int store_roadmap_list(struct store *s, const char *period, struct roadmap_list *out,
 		       struct err *err)
 {
-	int rc;
 	memset(out, 0, sizeof(*out));
 	sqlite3_stmt *st = db_stmt(s, period ? SQL_ROADMAP_PERIOD : SQL_ROADMAP_ALL, err);
 	if (!st)
 		return -1;
 	if (period)
 		db_bind_text(st, 1, period);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		xgrow((void **)&out->items, sizeof(*out->items), out->n + 1, &out->cap);
-		if (roadmap_read(st, &out->items[out->n], err))
-			goto fail;
-		out->n++;
+	if (DB_LIST_ROWS(s, st, roadmap_read, out, err)) {
+		roadmap_list_free(out);
+		return -1;
 	}
-	if (rc != SQLITE_DONE) {
-		db_fail(s, err);
-		goto fail;
-	}
-	db_done(st);
 	return 0;
-fail:
-	db_done(st);
-	roadmap_list_free(out);
-	return -1;
 }
 
 /* ---- actions ---- */
@@ -166,8 +143,9 @@ fail:
 	"a.indicator, a.impact_value, a.impact_unit, a.impact_method, a.comment"
 #define ACTION_FROM " FROM action a LEFT JOIN org d ON d.id = a.direction_id"
 
-static int action_read(sqlite3_stmt *st, struct action *a, struct err *err)
+static int action_read(sqlite3_stmt *st, void *out, struct err *err)
 {
+	struct action *a = out;
 	memset(a, 0, sizeof(*a));
 	enum theme theme;
 	enum level level;
@@ -210,28 +188,16 @@ static const char SQL_ACTION_LIST[] =
 
 int store_action_list(struct store *s, int64_t roadmap_id, struct action_list *out, struct err *err)
 {
-	int rc;
 	memset(out, 0, sizeof(*out));
 	sqlite3_stmt *st = db_stmt(s, SQL_ACTION_LIST, err);
 	if (!st)
 		return -1;
 	db_bind_int64(st, 1, roadmap_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		xgrow((void **)&out->items, sizeof(*out->items), out->n + 1, &out->cap);
-		if (action_read(st, &out->items[out->n], err))
-			goto fail;
-		out->n++;
+	if (DB_LIST_ROWS(s, st, action_read, out, err)) {
+		action_list_free(out);
+		return -1;
 	}
-	if (rc != SQLITE_DONE) {
-		db_fail(s, err);
-		goto fail;
-	}
-	db_done(st);
 	return 0;
-fail:
-	db_done(st);
-	action_list_free(out);
-	return -1;
 }
 
 static const char SQL_ACTION_GET[] =
@@ -246,16 +212,7 @@ int store_action_get(struct store *s, int64_t roadmap_id, const char *ref, struc
 		return -1;
 	db_bind_int64(st, 1, roadmap_id);
 	db_bind_text(st, 2, ref);
-	int ret;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		ret = action_read(st, out, err) ? -1 : 1;
-	else if (rc == SQLITE_DONE)
-		ret = 0;
-	else
-		ret = db_fail(s, err);
-	db_done(st);
-	return ret;
+	return db_get_row(s, st, action_read, out, err);
 }
 
 /* Checks the enumerations and resolves the direction code to its id. */
@@ -370,20 +327,17 @@ static int action_update_conflict(struct store *s, const struct action *a, struc
 	if (!st)
 		return -1;
 	db_bind_int64(st, 1, a->id);
-	int ret;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		ret = err_set(err,
-			      "l'action « %s » a été modifiée entre-temps (version %lld en base, "
-			      "%lld attendue) : rechargez-la et recommencez",
-			      a->ref, (long long)sqlite3_column_int64(st, 0),
-			      (long long)a->version);
-	else if (rc == SQLITE_DONE)
-		ret = err_set(err, "l'action « %s » n'existe plus (supprimée entre-temps)", a->ref);
-	else
-		ret = db_fail(s, err);
-	db_done(st);
-	return ret;
+	int64_t version = 0;
+	int found = db_get_row(s, st, db_read_int64, &version, err);
+	if (found < 0)
+		return -1;
+	if (!found)
+		return err_set(err, "l'action « %s » n'existe plus (supprimée entre-temps)",
+			       a->ref);
+	return err_set(err,
+		       "l'action « %s » a été modifiée entre-temps (version %lld en base, "
+		       "%lld attendue) : rechargez-la et recommencez",
+		       a->ref, (long long)version, (long long)a->version);
 }
 
 int store_action_update(struct store *s, int position, struct action *a, struct err *err)
@@ -419,11 +373,8 @@ int store_action_delete(struct store *s, int64_t id, struct err *err)
 	if (!st)
 		return -1;
 	db_bind_int64(st, 1, id);
-	int ret = 0;
-	if (sqlite3_step(st) != SQLITE_DONE)
-		ret = db_fail(s, err);
-	else if (sqlite3_changes(s->db) == 0)
-		ret = err_set(err, "action inconnue (identifiant %lld)", (long long)id);
-	db_done(st);
-	return ret;
+	int changed = db_write(s, st, err);
+	if (changed == 0)
+		return err_set(err, "action inconnue (identifiant %lld)", (long long)id);
+	return changed < 0 ? -1 : 0;
 }

@@ -12,28 +12,12 @@ void org_free(struct org *o)
 	memset(o, 0, sizeof(*o));
 }
 
-void org_list_free(struct org_list *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		org_free(&l->items[i]);
-	free(l->items);
-	memset(l, 0, sizeof(*l));
-}
-
 void person_free(struct person *p)
 {
 	free(p->email);
 	free(p->name);
 	free(p->org_code);
 	memset(p, 0, sizeof(*p));
-}
-
-void person_list_free(struct person_list *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		person_free(&l->items[i]);
-	free(l->items);
-	memset(l, 0, sizeof(*l));
 }
 
 void roadmap_free(struct roadmap *r)
@@ -44,22 +28,6 @@ void roadmap_free(struct roadmap *r)
 	memset(r, 0, sizeof(*r));
 }
 
-void roadmap_list_free(struct roadmap_list *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		roadmap_free(&l->items[i]);
-	free(l->items);
-	memset(l, 0, sizeof(*l));
-}
-
-void action_list_free(struct action_list *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		action_free(&l->items[i]);
-	free(l->items);
-	memset(l, 0, sizeof(*l));
-}
-
 void review_free(struct review *r)
 {
 	free(r->action_ref);
@@ -67,14 +35,6 @@ void review_free(struct review *r)
 	free(r->author);
 	free(r->created_at);
 	memset(r, 0, sizeof(*r));
-}
-
-void review_list_free(struct review_list *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		review_free(&l->items[i]);
-	free(l->items);
-	memset(l, 0, sizeof(*l));
 }
 
 void audit_entry_free(struct audit_entry *e)
@@ -89,10 +49,20 @@ void audit_entry_free(struct audit_entry *e)
 	memset(e, 0, sizeof(*e));
 }
 
-void audit_list_free(struct audit_list *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		audit_entry_free(&l->items[i]);
-	free(l->items);
-	memset(l, 0, sizeof(*l));
-}
+/* Every list is the same {items, n, cap} over its own item type, freed
+ * item by item with that type's free function. */
+#define LIST_FREE(list, item_free)                \
+	void list##_free(struct list *l)          \
+	{                                         \
+		for (size_t i = 0; i < l->n; i++) \
+			item_free(&l->items[i]);  \
+		free(l->items);                   \
+		memset(l, 0, sizeof(*l));         \
+	}
+
+LIST_FREE(org_list, org_free)
+LIST_FREE(person_list, person_free)
+LIST_FREE(roadmap_list, roadmap_free)
+LIST_FREE(action_list, action_free)
+LIST_FREE(review_list, review_free)
+LIST_FREE(audit_list, audit_entry_free)
