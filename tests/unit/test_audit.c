@@ -12,37 +12,8 @@
 #include "core/buf.h"
 #include "core/clock.h"
 #include "core/model.h"
-#include "core/xalloc.h"
 #include "plan/audit.h"
-
-static void set(char **field, const char *v)
-{
-	free(*field);
-	*field = xstrdup(v);
-}
-
-static void full_action(struct action *a)
-{
-	action_init(a);
-	set(&a->ref, "A-01");
-	set(&a->title, "Un titre");
-	set(&a->description, "Une description");
-	a->theme = THEME_ACHATS;
-	a->level = LEVEL_REALISATION;
-	a->status = STATUS_EN_COURS;
-	a->key = 1;
-	set(&a->direction, "MIN-A-DNUM");
-	set(&a->start_date, "2022-02-01");
-	set(&a->due_date, "2022-12-31");
-	a->has_budget = 1;
-	a->budget_cents = 123450;
-	set(&a->indicator, "Un indicateur");
-	a->has_impact = 1;
-	a->impact_value = 12.5;
-	a->impact_unit = IUNIT_TCO2E;
-	set(&a->impact_method, "Une méthode");
-	set(&a->comment, "Un commentaire");
-}
+#include "support.h"
 
 #define FULL_JSON                                                                               \
 	"{\"Référence\":\"A-01\",\"Titre\":\"Un titre\",\"Description\":\"Une description\"," \
@@ -58,7 +29,7 @@ static void test_action_json_keys_and_values(void **state)
 	(void)state;
 	struct action a;
 	struct buf out = BUF_INIT;
-	full_action(&a);
+	ts_action_full(&a);
 	buf_adds(&out, "prefix:");
 	audit_action_json(&a, &out); /* appends */
 	assert_string_equal(out.ptr, "prefix:" FULL_JSON);
@@ -72,8 +43,8 @@ static void test_action_json_empty_fields(void **state)
 	struct action a;
 	struct buf out = BUF_INIT;
 	action_init(&a);
-	set(&a.ref, "B");
-	set(&a.title, "T");
+	ts_set(&a.ref, "B");
+	ts_set(&a.title, "T");
 	a.theme = THEME_FIN_DE_VIE;
 	a.level = LEVEL_REFLEXION;
 	a.status = STATUS_A_LANCER;
@@ -107,9 +78,9 @@ static void test_action_json_escaping(void **state)
 	(void)state;
 	struct action a;
 	struct buf out = BUF_INIT;
-	full_action(&a);
-	set(&a.title, "Dire \"oui\" \\ non");
-	set(&a.description, "l1\nl2\r\n\tfin\x01");
+	ts_action_full(&a);
+	ts_set(&a.title, "Dire \"oui\" \\ non");
+	ts_set(&a.description, "l1\nl2\r\n\tfin\x01");
 	audit_action_json(&a, &out);
 	assert_non_null(strstr(out.ptr, "\"Titre\":\"Dire \\\"oui\\\" \\\\ non\""));
 	assert_non_null(strstr(out.ptr, "\"Description\":\"l1\\nl2\\r\\n\\tfin\\u0001\""));
@@ -167,11 +138,11 @@ static void test_diff_update_only_changed_fields(void **state)
 	(void)state;
 	struct action a, b;
 	struct buf ja = BUF_INIT, jb = BUF_INIT, out = BUF_INIT;
-	full_action(&a);
-	full_action(&b);
+	ts_action_full(&a);
+	ts_action_full(&b);
 	b.status = STATUS_REALISEE;
 	b.has_budget = 0;
-	set(&a.indicator, "");
+	ts_set(&a.indicator, "");
 	audit_action_json(&a, &ja);
 	audit_action_json(&b, &jb);
 	audit_diff(ja.ptr, jb.ptr, "", &out);

@@ -7,10 +7,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/buf.h"
 #include "core/err.h"
@@ -20,46 +18,37 @@
 #include "plan/directory_csv.h"
 #include "plan/roadmap_import.h"
 #include "store/store.h"
+#include "support.h"
 
 #define NOW "2026-11-29T10:00:00Z"
 
 struct fixture {
-	char dir[64];
-	char path[128];
+	struct ts_tmpdir tmp;
 	struct store *s;
 	struct err err;
 	struct diags d;
 	struct rm_import_stats st;
 	int64_t min_a, min_b, dir_a;
-	struct actor local, admin, ref_a, ref_b, corr_a, lect_a;
+	struct ts_actors as;
 };
 
 static void add_org(struct fixture *f, const char *code, const char *name, enum org_kind kind,
 		    const char *parent, int64_t *id)
 {
-	int64_t tmp;
-	if (store_org_add(f->s, code, name, kind, parent, id ? id : &tmp, &f->err))
-		fail_msg("store_org_add %s: %s", code, f->err.msg.ptr);
+	ts_org_add(f->s, code, name, kind, parent, id, &f->err);
 }
 
+/* A store without organisations: only the local operator may act. */
 static int setup_empty(void **state)
 {
 	struct fixture *f = xcalloc(1, sizeof(*f));
-	strcpy(f->dir, "/tmp/numeco-test-import-XXXXXX");
-	if (!mkdtemp(f->dir)) {
+	f->d = (struct diags)DIAGS_INIT;
+	if (ts_store_setup(&f->tmp, &f->s, &f->err, "import", NULL)) {
 		free(f);
 		return -1;
 	}
-	snprintf(f->path, sizeof(f->path), "%s/numeco.db", f->dir);
-	f->err = (struct err)ERR_INIT;
-	f->d = (struct diags)DIAGS_INIT;
-	f->s = store_open(f->path, STORE_OPEN_CREATE, NULL, &f->err);
-	if (!f->s) {
-		fprintf(stderr, "store_open: %s\n", f->err.msg.ptr);
-		return -1;
-	}
 	setenv("NUMECO_NOW", NOW, 1);
-	f->local = (struct actor){ "cli:test", 1, ROLE_ADMIN, 0, 0 };
+	ts_actors_init(&f->as, 0, 0, 0, 0);
 	*state = f;
 	return 0;
 }
@@ -76,41 +65,18 @@ static int setup(void **state)
 	add_org(f, "MIN-A-SG", "Secrétariat général", ORG_DIRECTION, "MIN-A", NULL);
 	add_org(f, "MIN-B", "Ministère B", ORG_MINISTERE, "", &f->min_b);
 	add_org(f, "MIN-B-DAF", "Direction des achats", ORG_DIRECTION, "MIN-B", NULL);
-	f->admin = (struct actor){ "admin@m.fr", 0, ROLE_ADMIN, mission, mission };
-	f->ref_a = (struct actor){ "ref@a.fr", 0, ROLE_REFERENT, f->min_a, f->min_a };
-	f->ref_b = (struct actor){ "ref@b.fr", 0, ROLE_REFERENT, f->min_b, f->min_b };
-	f->corr_a = (struct actor){ "corr@a.fr", 0, ROLE_CORRESPONDANT, f->dir_a, f->min_a };
-	f->lect_a = (struct actor){ "lect@a.fr", 0, ROLE_LECTEUR, f->min_a, f->min_a };
+	ts_actors_init(&f->as, mission, f->min_a, f->dir_a, f->min_b);
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char p[160];
-	store_close(f->s);
-	err_free(&f->err);
 	diags_free(&f->d);
-	unlink(f->path);
-	snprintf(p, sizeof(p), "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->path);
-	unlink(p);
-	int rc = rmdir(f->dir);
+	int rc = ts_store_teardown(&f->tmp, f->s, &f->err);
 	unsetenv("NUMECO_NOW");
 	free(f);
 	return rc;
-}
-
-static void dump(const struct diags *d)
-{
-	struct buf b = BUF_INIT;
-	for (size_t i = 0; i < d->n; i++) {
-		buf_reset(&b);
-		diags_format(&d->items[i], &b);
-		fprintf(stderr, "  diag: %s\n", b.ptr);
-	}
-	buf_free(&b);
 }
 
 /* Runs rm_import with fresh diagnostics and error. */
@@ -126,20 +92,16 @@ static int import_as(struct fixture *f, const struct actor *actor, const char *o
 
 static void import_ok(struct fixture *f, const char *csv, int remove_missing, int dry_run)
 {
-	if (import_as(f, &f->local, "MIN-A", "2022", csv, strlen(csv), remove_missing, dry_run)) {
-		dump(&f->d);
+	if (import_as(f, &f->as.local, "MIN-A", "2022", csv, strlen(csv), remove_missing,
+		      dry_run)) {
+		ts_dump_diags(&f->d);
 		fail_msg("import failed: %s", f->err.msg.ptr);
 	}
 }
 
 static size_t audit_count(struct fixture *f)
 {
-	struct audit_list l;
-	if (store_audit_list(f->s, NULL, 0, &l, &f->err))
-		fail_msg("store_audit_list: %s", f->err.msg.ptr);
-	size_t n = l.n;
-	audit_list_free(&l);
-	return n;
+	return ts_audit_count(f->s, &f->err);
 }
 
 /* The stored actions of MIN-A's roadmap of period (empty when none). */
@@ -176,6 +138,13 @@ static void export_ok(struct fixture *f, const char *org, const char *period, st
 #define ROW3	  "A-03;Troisième;;fin_de_vie;experimentation;a_lancer;;Secrétariat général;;;;;;;;\n"
 
 static const char base_csv[] = HDR ROW1 ROW2 ROW3;
+
+/* Imports base_csv as actor into org and period; rm_import's result. */
+static int import_base(struct fixture *f, const struct actor *actor, const char *org,
+		       const char *period)
+{
+	return import_as(f, actor, org, period, base_csv, strlen(base_csv), 0, 0);
+}
 
 #define STATS(f, read_, created_, updated_, unchanged_, missing_, removed_) \
 	do {                                                                \
@@ -225,13 +194,7 @@ static void test_first_import_creates(void **state)
 		struct buf key = BUF_INIT, snap = BUF_INIT;
 		buf_addf(&key, "MIN-A/2022/%s", l.items[i].ref);
 		audit_action_json(&l.items[i], &snap);
-		assert_string_equal(e->entity, "action");
-		assert_string_equal(e->entity_key, key.ptr);
-		assert_string_equal(e->op, "create");
-		assert_string_equal(e->actor, "cli:test");
-		assert_string_equal(e->at, NOW);
-		assert_string_equal(e->before, "");
-		assert_string_equal(e->after, snap.ptr);
+		ts_assert_audit(e, "action", key.ptr, "create", "cli:test", NOW, "", snap.ptr);
 		buf_free(&key);
 		buf_free(&snap);
 	}
@@ -405,7 +368,7 @@ static void test_file_with_errors_writes_nothing(void **state)
 		HDR ROW1 ROW2_DONE "A-04;Nouvelle;;achats;reflexion;en_cours;;;;;;;;;;\n"
 				   "A-05;Fautive;;Cloud;reflexion;en_cours;;;;;;;;;;\n";
 	/* On an empty store: no roadmap is created. */
-	assert_int_equal(import_as(f, &f->local, "MIN-A", "2022", bad, strlen(bad), 1, 0), -1);
+	assert_int_equal(import_as(f, &f->as.local, "MIN-A", "2022", bad, strlen(bad), 1, 0), -1);
 	assert_int_equal(f->d.errors, 1);
 	assert_int_equal(f->d.items[0].line, 6);
 	assert_string_equal(f->d.items[0].file, "fr.csv");
@@ -419,7 +382,7 @@ static void test_file_with_errors_writes_nothing(void **state)
 	size_t audits = audit_count(f);
 	struct action_list before, after;
 	stored(f, "2022", &before);
-	assert_int_equal(import_as(f, &f->local, "MIN-A", "2022", bad, strlen(bad), 1, 0), -1);
+	assert_int_equal(import_as(f, &f->as.local, "MIN-A", "2022", bad, strlen(bad), 1, 0), -1);
 	assert_int_equal(f->d.errors, 1);
 	assert_int_equal(audit_count(f), audits);
 	stored(f, "2022", &after);
@@ -441,7 +404,7 @@ static void test_validated_roadmap_refused(void **state)
 	assert_int_equal(store_roadmap_set_state(f->s, rm.id, RSTATE_VALIDEE, &f->err), 0);
 	size_t audits = audit_count(f);
 	static const char csv[] = HDR ROW1 ROW2_DONE ROW3;
-	assert_int_equal(import_as(f, &f->local, "MIN-A", "2022", csv, strlen(csv), 0, 0), -1);
+	assert_int_equal(import_as(f, &f->as.local, "MIN-A", "2022", csv, strlen(csv), 0, 0), -1);
 	assert_non_null(strstr(f->err.msg.ptr, "la feuille de route MIN-A 2022 est validée"));
 	assert_non_null(strstr(f->err.msg.ptr, "brouillon"));
 	assert_int_equal(audit_count(f), audits);
@@ -450,8 +413,8 @@ static void test_validated_roadmap_refused(void **state)
 	assert_int_equal(l.items[1].status, STATUS_EN_COURS);
 	action_list_free(&l);
 	/* Even a dry run and an unchanged file are refused. */
-	assert_int_equal(import_as(f, &f->local, "MIN-A", "2022", base_csv, strlen(base_csv), 0, 1),
-			 -1);
+	assert_int_equal(
+		import_as(f, &f->as.local, "MIN-A", "2022", base_csv, strlen(base_csv), 0, 1), -1);
 	assert_non_null(strstr(f->err.msg.ptr, "est validée"));
 
 	/* Relue (not yet validated) may still be corrected. */
@@ -464,24 +427,23 @@ static void test_validated_roadmap_refused(void **state)
 static void test_permissions(void **state)
 {
 	struct fixture *f = *state;
-	size_t len = strlen(base_csv);
 	/* Refused: lecteur, correspondant, référent of another ministry. */
-	assert_int_equal(import_as(f, &f->lect_a, "MIN-A", "2022", base_csv, len, 0, 0), -1);
+	assert_int_equal(import_base(f, &f->as.lect_a, "MIN-A", "2022"), -1);
 	assert_string_equal(f->err.msg.ptr,
 			    "lect@a.fr n'a pas le droit de modifier la feuille de route de MIN-A");
-	assert_int_equal(import_as(f, &f->corr_a, "MIN-A", "2022", base_csv, len, 0, 0), -1);
+	assert_int_equal(import_base(f, &f->as.corr_a, "MIN-A", "2022"), -1);
 	assert_non_null(strstr(f->err.msg.ptr, "corr@a.fr n'a pas le droit"));
-	assert_int_equal(import_as(f, &f->ref_b, "MIN-A", "2022", base_csv, len, 0, 0), -1);
+	assert_int_equal(import_base(f, &f->as.ref_b, "MIN-A", "2022"), -1);
 	assert_non_null(strstr(f->err.msg.ptr, "ref@b.fr n'a pas le droit"));
 	/* Also for a direction of the other ministry. */
-	assert_int_equal(import_as(f, &f->ref_b, "MIN-A-DNUM", "2022", base_csv, len, 0, 0), -1);
+	assert_int_equal(import_base(f, &f->as.ref_b, "MIN-A-DNUM", "2022"), -1);
 	assert_non_null(strstr(f->err.msg.ptr, "de modifier la feuille de route de MIN-A-DNUM"));
 	assert_int_equal(audit_count(f), 0);
 	struct roadmap rm;
 	assert_int_equal(store_roadmap_get(f->s, f->min_a, "2022", &rm, &f->err), 0);
 
 	/* Allowed: the référent of the ministry, and an admin; logged as themselves. */
-	assert_int_equal(import_as(f, &f->ref_a, "MIN-A", "2022", base_csv, len, 0, 0), 0);
+	assert_int_equal(import_base(f, &f->as.ref_a, "MIN-A", "2022"), 0);
 	assert_int_equal(f->st.created, 3);
 	struct audit_list al;
 	assert_int_equal(store_audit_list(f->s, NULL, 0, &al, &f->err), 0);
@@ -491,25 +453,25 @@ static void test_permissions(void **state)
 	audit_list_free(&al);
 	static const char dir_csv[] = HDR "D-1;Titre;;achats;reflexion;en_cours;;;;;;;;;;\n";
 	assert_int_equal(
-		import_as(f, &f->ref_a, "MIN-A-DNUM", "2022", dir_csv, strlen(dir_csv), 0, 0), 0);
-	assert_int_equal(import_as(f, &f->admin, "MIN-B", "2022", dir_csv, strlen(dir_csv), 0, 0),
-			 0);
+		import_as(f, &f->as.ref_a, "MIN-A-DNUM", "2022", dir_csv, strlen(dir_csv), 0, 0),
+		0);
+	assert_int_equal(
+		import_as(f, &f->as.admin, "MIN-B", "2022", dir_csv, strlen(dir_csv), 0, 0), 0);
 	assert_int_equal(f->st.created, 1);
 }
 
 static void test_bad_org_period_and_direction(void **state)
 {
 	struct fixture *f = *state;
-	size_t len = strlen(base_csv);
-	assert_int_equal(import_as(f, &f->local, "MIN-Z", "2022", base_csv, len, 0, 0), -1);
+	assert_int_equal(import_base(f, &f->as.local, "MIN-Z", "2022"), -1);
 	assert_string_equal(f->err.msg.ptr,
 			    "organisation inconnue : « MIN-Z » (voir numeco org list)");
-	assert_int_equal(import_as(f, &f->local, "MIN-A", "22", base_csv, len, 0, 0), -1);
+	assert_int_equal(import_base(f, &f->as.local, "MIN-A", "22"), -1);
 	assert_non_null(strstr(f->err.msg.ptr, "période invalide « 22 »"));
-	assert_int_equal(import_as(f, &f->local, "MIN-A", "2025-2023", base_csv, len, 0, 0), -1);
+	assert_int_equal(import_base(f, &f->as.local, "MIN-A", "2025-2023"), -1);
 	assert_non_null(strstr(f->err.msg.ptr, "période invalide"));
 	/* Directions are those of the organisation imported: MIN-B has MIN-B-DAF only. */
-	assert_int_equal(import_as(f, &f->local, "MIN-B", "2022", base_csv, len, 0, 0), -1);
+	assert_int_equal(import_base(f, &f->as.local, "MIN-B", "2022"), -1);
 	assert_int_equal(f->d.errors, 2);
 	assert_non_null(strstr(f->d.items[0].msg, "direction inconnue « MIN-A-DNUM » "
 						  "(directions connues : MIN-B-DAF)"));
@@ -529,40 +491,18 @@ static void test_export_unknown(void **state)
 	buf_free(&out);
 }
 
-static char *read_data(const char *name, size_t *len)
-{
-	const char *dir = getenv("NUMECO_TEST_DATA");
-	char path[512];
-	if (!dir)
-		dir = "tests/data";
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		fail_msg("cannot open %s", path);
-	struct buf b = BUF_INIT;
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_add(&b, chunk, n);
-	fclose(fp);
-	*len = b.len;
-	return buf_detach(&b);
-}
-
 static void import_directory(struct fixture *f)
 {
 	struct dir_import_stats ds;
 	size_t len;
-	char *orgs = read_data("organisations.csv", &len);
-	if (dir_import_orgs(f->s, "organisations.csv", orgs, len, &f->local, &ds, &f->d, &f->err)) {
-		dump(&f->d);
+	char *orgs = ts_read_data("organisations.csv", &len);
+	if (dir_import_orgs(f->s, "organisations.csv", orgs, len, &f->as.local, &ds, &f->d,
+			    &f->err)) {
+		ts_dump_diags(&f->d);
 		fail_msg("dir_import_orgs: %s", f->err.msg.ptr);
 	}
 	free(orgs);
-	struct org o;
-	assert_int_equal(store_org_get(f->s, "MIN-A", &o, &f->err), 1);
-	f->min_a = o.id;
-	org_free(&o);
+	f->min_a = ts_org_id(f->s, "MIN-A", &f->err);
 }
 
 static void test_export_import_export_same_bytes(void **state)
@@ -570,9 +510,9 @@ static void test_export_import_export_same_bytes(void **state)
 	struct fixture *f = *state;
 	import_directory(f);
 	size_t len;
-	char *csv = read_data("roadmaps/min-a-2022.csv", &len);
-	if (import_as(f, &f->local, "MIN-A", "2022", csv, len, 0, 0)) {
-		dump(&f->d);
+	char *csv = ts_read_data("roadmaps/min-a-2022.csv", &len);
+	if (import_as(f, &f->as.local, "MIN-A", "2022", csv, len, 0, 0)) {
+		ts_dump_diags(&f->d);
 		fail_msg("import: %s", f->err.msg.ptr);
 	}
 	assert_int_equal(f->st.created, 5);
@@ -591,13 +531,13 @@ static void test_export_import_export_same_bytes(void **state)
 
 	/* Re-importing the export changes nothing. */
 	size_t audits = audit_count(f);
-	if (import_as(f, &f->local, "MIN-A", "2022", first.ptr, first.len, 0, 0))
+	if (import_as(f, &f->as.local, "MIN-A", "2022", first.ptr, first.len, 0, 0))
 		fail_msg("re-import: %s", f->err.msg.ptr);
 	STATS(f, 5, 0, 0, 5, 0, 0);
 	assert_int_equal(audit_count(f), audits);
 
 	/* Into another period, then exported again: the same bytes. */
-	if (import_as(f, &f->local, "MIN-A", "2023-2025", first.ptr, first.len, 0, 0))
+	if (import_as(f, &f->as.local, "MIN-A", "2023-2025", first.ptr, first.len, 0, 0))
 		fail_msg("import 2023-2025: %s", f->err.msg.ptr);
 	assert_int_equal(f->st.created, 5);
 	export_ok(f, "MIN-A", "2023-2025", &second);
@@ -613,8 +553,8 @@ static void test_directory_import(void **state)
 	struct fixture *f = *state;
 	struct dir_import_stats ds;
 	size_t len;
-	char *orgs = read_data("organisations.csv", &len);
-	char *people = read_data("personnes.csv", &len);
+	char *orgs = ts_read_data("organisations.csv", &len);
+	char *people = ts_read_data("personnes.csv", &len);
 
 	/* Only an admin imports people and organisations. */
 	err_clear(&f->err);
@@ -623,9 +563,9 @@ static void test_directory_import(void **state)
 		dir_import_orgs(f->s, "o.csv", orgs, strlen(orgs), &lect, &ds, &f->d, &f->err), -1);
 	assert_non_null(strstr(f->err.msg.ptr, "lect@x.fr n'a pas le droit d'importer"));
 
-	assert_int_equal(
-		dir_import_orgs(f->s, "o.csv", orgs, strlen(orgs), &f->local, &ds, &f->d, &f->err),
-		0);
+	assert_int_equal(dir_import_orgs(f->s, "o.csv", orgs, strlen(orgs), &f->as.local, &ds,
+					 &f->d, &f->err),
+			 0);
 	assert_int_equal(ds.read, 7);
 	assert_int_equal(ds.created, 7);
 	assert_int_equal(audit_count(f), 7);
@@ -639,9 +579,9 @@ static void test_directory_import(void **state)
 	audit_list_free(&al);
 
 	/* Again: unchanged, nothing written. */
-	assert_int_equal(
-		dir_import_orgs(f->s, "o.csv", orgs, strlen(orgs), &f->local, &ds, &f->d, &f->err),
-		0);
+	assert_int_equal(dir_import_orgs(f->s, "o.csv", orgs, strlen(orgs), &f->as.local, &ds,
+					 &f->d, &f->err),
+			 0);
 	assert_int_equal(ds.created, 0);
 	assert_int_equal(ds.unchanged, 7);
 	assert_int_equal(audit_count(f), 7);
@@ -651,8 +591,8 @@ static void test_directory_import(void **state)
 				       "MIN-D;Ministère D;ministere;\n"
 				       "MIN-A;Autre nom;ministere;\n"
 				       "MIN-E;Ministère E;planète;\n";
-	assert_int_equal(dir_import_orgs(f->s, "c.csv", conflict, strlen(conflict), &f->local, &ds,
-					 &f->d, &f->err),
+	assert_int_equal(dir_import_orgs(f->s, "c.csv", conflict, strlen(conflict), &f->as.local,
+					 &ds, &f->d, &f->err),
 			 -1);
 	assert_int_equal(f->d.errors, 2);
 	assert_int_equal(f->d.items[0].line, 3);
@@ -666,7 +606,7 @@ static void test_directory_import(void **state)
 	diags_free(&f->d);
 
 	/* People. */
-	assert_int_equal(dir_import_people(f->s, "p.csv", people, strlen(people), &f->local, &ds,
+	assert_int_equal(dir_import_people(f->s, "p.csv", people, strlen(people), &f->as.local, &ds,
 					   &f->d, &f->err),
 			 0);
 	assert_int_equal(ds.created, 5);
@@ -684,7 +624,7 @@ static void test_directory_import(void **state)
 					 "perdu@x.fr;Perdu;lecteur;MIN-Z\n"
 					 "vide@x.fr;;lecteur;MIN-A\n";
 	assert_int_equal(dir_import_people(f->s, "bp.csv", bad_people, strlen(bad_people),
-					   &f->local, &ds, &f->d, &f->err),
+					   &f->as.local, &ds, &f->d, &f->err),
 			 -1);
 	assert_int_equal(f->d.errors, 4);
 	assert_int_equal(f->d.items[0].line, 3);

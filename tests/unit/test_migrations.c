@@ -14,22 +14,20 @@
 #include "core/xalloc.h"
 #include "store/store.h"
 #include "store/store_internal.h"
+#include "support.h"
 
 struct fixture {
-	char dir[64];
-	char path[128];
+	struct ts_tmpdir tmp;
 	struct err err;
 };
 
 static int setup(void **state)
 {
 	struct fixture *f = xcalloc(1, sizeof(*f));
-	strcpy(f->dir, "/tmp/numeco-test-migr-XXXXXX");
-	if (!mkdtemp(f->dir)) {
+	if (ts_tmpdir_make(&f->tmp, "migr")) {
 		free(f);
 		return -1;
 	}
-	snprintf(f->path, sizeof(f->path), "%s/numeco.db", f->dir);
 	f->err = (struct err)ERR_INIT;
 	*state = f;
 	return 0;
@@ -38,29 +36,29 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char p[160];
 	err_free(&f->err);
-	unlink(f->path);
-	snprintf(p, sizeof(p), "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->path);
-	unlink(p);
-	int rc = rmdir(f->dir);
+	int rc = ts_tmpdir_remove(&f->tmp);
 	free(f);
 	return rc;
 }
 
-#define OK(call)                                                          \
-	do {                                                              \
-		if ((call) < 0)                                           \
-			fail_msg("%s failed: %s", #call, f->err.msg.ptr); \
-	} while (0)
+#define OK(call) TS_OK(&f->err, call)
 
 static struct store *open_ok(struct fixture *f, enum store_open_mode mode, int *migrated)
 {
-	struct store *s = store_open(f->path, mode, migrated, &f->err);
+	struct store *s = store_open(f->tmp.path, mode, migrated, &f->err);
 	if (!s)
 		fail_msg("store_open: %s", f->err.msg.ptr);
+	return s;
+}
+
+/* Opens migrating up to version target only (store_open_version). */
+static struct store *open_version_ok(struct fixture *f, enum store_open_mode mode, int target,
+				     int *migrated)
+{
+	struct store *s = store_open_version(f->tmp.path, mode, target, migrated, &f->err);
+	if (!s)
+		fail_msg("store_open_version: %s", f->err.msg.ptr);
 	return s;
 }
 
@@ -107,7 +105,7 @@ static void test_fresh_file(void **state)
 	store_close(s);
 
 	char v[64];
-	raw_query(f->path, "PRAGMA journal_mode", v, sizeof(v));
+	raw_query(f->tmp.path, "PRAGMA journal_mode", v, sizeof(v));
 	assert_string_equal(v, "wal");
 
 	/* Reopening applies nothing. */
@@ -127,7 +125,7 @@ static void test_foreign_keys_on(void **state)
 	assert_int_equal(store_roadmap_create(s, 12345, "2022", NULL, &f->err), -1);
 	store_close(s);
 	char v[64];
-	raw_query(f->path, "SELECT count(*) FROM roadmap", v, sizeof(v));
+	raw_query(f->tmp.path, "SELECT count(*) FROM roadmap", v, sizeof(v));
 	assert_string_equal(v, "0");
 }
 
@@ -135,9 +133,7 @@ static void test_upgrade_keeps_data(void **state)
 {
 	struct fixture *f = *state;
 	int migrated = -1, version = -1;
-	struct store *s = store_open_version(f->path, STORE_OPEN_CREATE, 1, &migrated, &f->err);
-	if (!s)
-		fail_msg("store_open_version: %s", f->err.msg.ptr);
+	struct store *s = open_version_ok(f, STORE_OPEN_CREATE, 1, &migrated);
 	assert_int_equal(migrated, 1);
 	OK(store_schema_version(s, &version, &f->err));
 	assert_int_equal(version, 1);
@@ -151,9 +147,7 @@ static void test_upgrade_keeps_data(void **state)
 	store_close(s);
 
 	/* One step: 1 → 2. */
-	s = store_open_version(f->path, STORE_OPEN_EXISTING, 2, &migrated, &f->err);
-	if (!s)
-		fail_msg("store_open_version: %s", f->err.msg.ptr);
+	s = open_version_ok(f, STORE_OPEN_EXISTING, 2, &migrated);
 	assert_int_equal(migrated, 1);
 	store_close(s);
 
@@ -191,25 +185,23 @@ static void test_upgrade_keeps_data(void **state)
 static void test_failed_migration_rolls_back(void **state)
 {
 	struct fixture *f = *state;
-	struct store *s = store_open_version(f->path, STORE_OPEN_CREATE, 1, NULL, &f->err);
-	if (!s)
-		fail_msg("store_open_version: %s", f->err.msg.ptr);
+	struct store *s = open_version_ok(f, STORE_OPEN_CREATE, 1, NULL);
 	OK(store_org_add(s, "MIN-A", "A", ORG_MINISTERE, "", NULL, &f->err));
 	store_close(s);
 	/* A table in the way of migration 0003 makes it fail after 0002 ran:
 	 * both belong to one transaction, so neither stays. */
-	raw_exec(f->path, "CREATE TABLE audit (x INTEGER)");
-	s = store_open(f->path, STORE_OPEN_EXISTING, NULL, &f->err);
+	raw_exec(f->tmp.path, "CREATE TABLE audit (x INTEGER)");
+	s = store_open(f->tmp.path, STORE_OPEN_EXISTING, NULL, &f->err);
 	assert_null(s);
 	if (!strstr(f->err.msg.ptr, "0003"))
 		fail_msg("message lacks the migration: %s", f->err.msg.ptr);
 	char v[64];
-	raw_query(f->path, "PRAGMA user_version", v, sizeof(v));
+	raw_query(f->tmp.path, "PRAGMA user_version", v, sizeof(v));
 	assert_string_equal(v, "1");
-	raw_query(f->path, "SELECT count(*) FROM sqlite_master WHERE name = 'roadmap'", v,
+	raw_query(f->tmp.path, "SELECT count(*) FROM sqlite_master WHERE name = 'roadmap'", v,
 		  sizeof(v));
 	assert_string_equal(v, "0");
-	raw_query(f->path, "SELECT code FROM org", v, sizeof(v));
+	raw_query(f->tmp.path, "SELECT code FROM org", v, sizeof(v));
 	assert_string_equal(v, "MIN-A");
 }
 
@@ -221,34 +213,34 @@ static void test_newer_file_refused(void **state)
 	char sql[64], want[160];
 	int newer = store_schema_latest() + 1;
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", newer);
-	raw_exec(f->path, sql);
-	s = store_open(f->path, STORE_OPEN_EXISTING, NULL, &f->err);
+	raw_exec(f->tmp.path, sql);
+	s = store_open(f->tmp.path, STORE_OPEN_EXISTING, NULL, &f->err);
 	assert_null(s);
 	snprintf(want, sizeof(want), "version plus récente de numeco (version de schéma %d > %d)",
 		 newer, store_schema_latest());
 	if (!strstr(f->err.msg.ptr, want) || !strstr(f->err.msg.ptr, "mettez numeco à jour") ||
-	    !strstr(f->err.msg.ptr, f->path))
+	    !strstr(f->err.msg.ptr, f->tmp.path))
 		fail_msg("unexpected message: %s", f->err.msg.ptr);
 	/* Left untouched. */
 	char v[64];
-	raw_query(f->path, "PRAGMA user_version", v, sizeof(v));
+	raw_query(f->tmp.path, "PRAGMA user_version", v, sizeof(v));
 	assert_int_equal(atoi(v), newer);
 }
 
 static void test_not_a_database(void **state)
 {
 	struct fixture *f = *state;
-	FILE *fp = fopen(f->path, "w");
+	FILE *fp = fopen(f->tmp.path, "w");
 	assert_non_null(fp);
 	for (int i = 0; i < 200; i++)
 		fputs("Référence;Titre;Thème\n", fp);
 	fclose(fp);
-	struct store *s = store_open(f->path, STORE_OPEN_EXISTING, NULL, &f->err);
+	struct store *s = store_open(f->tmp.path, STORE_OPEN_EXISTING, NULL, &f->err);
 	assert_null(s);
 	char want[200];
-	snprintf(want, sizeof(want), "%s n'est pas une base numeco (SQLite)", f->path);
+	snprintf(want, sizeof(want), "%s n'est pas une base numeco (SQLite)", f->tmp.path);
 	assert_string_equal(f->err.msg.ptr, want);
-	s = store_open(f->path, STORE_OPEN_CREATE, NULL, &f->err);
+	s = store_open(f->tmp.path, STORE_OPEN_CREATE, NULL, &f->err);
 	assert_null(s);
 	assert_string_equal(f->err.msg.ptr, want);
 }
@@ -256,26 +248,26 @@ static void test_not_a_database(void **state)
 static void test_other_sqlite_file(void **state)
 {
 	struct fixture *f = *state;
-	raw_exec(f->path, "CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)");
-	struct store *s = store_open(f->path, STORE_OPEN_EXISTING, NULL, &f->err);
+	raw_exec(f->tmp.path, "CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)");
+	struct store *s = store_open(f->tmp.path, STORE_OPEN_EXISTING, NULL, &f->err);
 	assert_null(s);
 	if (!strstr(f->err.msg.ptr, "n'est pas une base numeco"))
 		fail_msg("unexpected message: %s", f->err.msg.ptr);
 	char v[64];
-	raw_query(f->path, "SELECT count(*) FROM sqlite_master", v, sizeof(v));
+	raw_query(f->tmp.path, "SELECT count(*) FROM sqlite_master", v, sizeof(v));
 	assert_string_equal(v, "1");
 }
 
 static void test_missing_file(void **state)
 {
 	struct fixture *f = *state;
-	struct store *s = store_open(f->path, STORE_OPEN_EXISTING, NULL, &f->err);
+	struct store *s = store_open(f->tmp.path, STORE_OPEN_EXISTING, NULL, &f->err);
 	assert_null(s);
 	char want[200];
 	snprintf(want, sizeof(want), "base introuvable : %s (créez-la avec « numeco init »)",
-		 f->path);
+		 f->tmp.path);
 	assert_string_equal(f->err.msg.ptr, want);
-	assert_int_equal(access(f->path, F_OK), -1); /* not created */
+	assert_int_equal(access(f->tmp.path, F_OK), -1); /* not created */
 }
 
 int main(void)

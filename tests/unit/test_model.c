@@ -5,11 +5,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <stdlib.h>
-#include <string.h>
-
 #include "core/model.h"
-#include "core/xalloc.h"
+#include "support.h"
 
 #define THEME_IS(s, want)                                   \
 	do {                                                \
@@ -240,15 +237,11 @@ static void test_rstate_can_move(void **state)
 static void fill_action(struct action *a)
 {
 	action_init(a);
-	free(a->ref);
-	a->ref = xstrdup("MIN-01");
-	free(a->title);
-	a->title = xstrdup("Allonger la dur\xC3\xA9"
-			   "e de vie");
-	free(a->direction);
-	a->direction = xstrdup("DNUM");
-	free(a->due_date);
-	a->due_date = xstrdup("2025-12-31");
+	ts_set(&a->ref, "MIN-01");
+	ts_set(&a->title, "Allonger la dur\xC3\xA9"
+			  "e de vie");
+	ts_set(&a->direction, "DNUM");
+	ts_set(&a->due_date, "2025-12-31");
 	a->theme = THEME_FIN_DE_VIE;
 	a->level = LEVEL_REALISATION;
 	a->status = STATUS_EN_COURS;
@@ -289,8 +282,7 @@ static void test_action_copy_equal(void **state)
 	b.version = 7;
 	assert_true(action_equal(&a, &b)); /* store bookkeeping is ignored */
 
-	free(b.title);
-	b.title = xstrdup("autre");
+	ts_set(&b.title, "autre");
 	assert_false(action_equal(&a, &b));
 	action_free(&b);
 
@@ -309,8 +301,7 @@ static void test_action_copy_equal(void **state)
 	assert_false(action_equal(&a, &b));
 	b.has_impact = a.has_impact = 0;
 	assert_true(action_equal(&a, &b));
-	free(b.comment);
-	b.comment = xstrdup("x");
+	ts_set(&b.comment, "x");
 	assert_false(action_equal(&a, &b));
 	action_free(&b);
 	action_free(&a);

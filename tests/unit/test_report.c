@@ -16,6 +16,7 @@
 
 #include "report/fmt.h"
 #include "report/report.h"
+#include "support.h"
 
 #define HOSTILE "<script>alert(\"x\")</script> & co"
 
@@ -121,21 +122,6 @@ static void fixture(struct cons_input *in, const char *scope)
 	}
 }
 
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	struct buf b = BUF_INIT;
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&b, chunk, n);
-	fclose(f);
-	*len = b.len;
-	return buf_detach(&b);
-}
-
 static void render(const char *scope, enum report_format fmt, struct buf *out)
 {
 	struct cons_input in;
@@ -163,7 +149,7 @@ static void golden(const char *name, const char *scope, enum report_format fmt)
 		assert_int_equal(fclose(f), 0);
 	}
 	size_t len = 0;
-	char *want = read_file(path, &len);
+	char *want = ts_read_file(path, &len);
 	if (!want)
 		fail_msg("golden file %s missing (run with NUMECO_UPDATE_GOLDEN=1)", path);
 	if (len != out.len || memcmp(want, out.ptr, len) != 0) {
@@ -354,63 +340,27 @@ static void test_empty_input(void **state)
 	cons_input_free(&in);
 }
 
-static void check_fmt(void (*fn)(struct buf *), const char *expect)
-{
-	struct buf b = BUF_INIT;
-	fn(&b);
-	assert_string_equal(b.ptr, expect);
-	buf_free(&b);
-}
-
-static void f1(struct buf *b)
-{
-	fmt_count(b, 1234567);
-}
-static void f2(struct buf *b)
-{
-	fmt_dec(b, 1234.56, 1);
-}
-static void f3(struct buf *b)
-{
-	fmt_pct(b, 0.3023, 1);
-}
-static void f4(struct buf *b)
-{
-	fmt_euros(b, 123456789);
-}
-static void f5(struct buf *b)
-{
-	fmt_euros(b, 100000);
-}
-static void f6(struct buf *b)
-{
-	fmt_dec(b, -0.04, 1);
-}
-static void f7(struct buf *b)
-{
-	fmt_plain(b, -2.5, 2, '.');
-}
-static void f8(struct buf *b)
-{
-	fmt_dec(b, 999.96, 1);
-}
-static void f9(struct buf *b)
-{
-	fmt_count(b, 0);
-}
+/* Checks what fn(&buf, args...) writes into an empty buffer. */
+#define FMT_IS(expect, fn, ...)                        \
+	do {                                           \
+		struct buf b_ = BUF_INIT;              \
+		fn(&b_, __VA_ARGS__);                  \
+		assert_string_equal(b_.ptr, (expect)); \
+		buf_free(&b_);                         \
+	} while (0)
 
 static void test_fmt(void **state)
 {
 	(void)state;
-	check_fmt(f1, "1\u202f234\u202f567");
-	check_fmt(f2, "1\u202f234,6");
-	check_fmt(f3, "30,2\u00a0%");
-	check_fmt(f4, "1\u202f234\u202f567,89\u00a0€");
-	check_fmt(f5, "1\u202f000\u00a0€");
-	check_fmt(f6, "0,0");
-	check_fmt(f7, "-2.50");
-	check_fmt(f8, "1\u202f000,0");
-	check_fmt(f9, "0");
+	FMT_IS("1\u202f234\u202f567", fmt_count, 1234567);
+	FMT_IS("1\u202f234,6", fmt_dec, 1234.56, 1);
+	FMT_IS("30,2\u00a0%", fmt_pct, 0.3023, 1);
+	FMT_IS("1\u202f234\u202f567,89\u00a0€", fmt_euros, 123456789);
+	FMT_IS("1\u202f000\u00a0€", fmt_euros, 100000);
+	FMT_IS("0,0", fmt_dec, -0.04, 1);
+	FMT_IS("-2.50", fmt_plain, -2.5, 2, '.');
+	FMT_IS("1\u202f000,0", fmt_dec, 999.96, 1);
+	FMT_IS("0", fmt_count, 0);
 }
 
 static void test_format_parse(void **state)

@@ -6,10 +6,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/buf.h"
 #include "core/err.h"
@@ -18,31 +16,29 @@
 #include "plan/review.h"
 #include "plan/roadmap_import.h"
 #include "store/store.h"
+#include "support.h"
 
 #define NOW "2026-11-29T10:00:00Z"
 
 struct fixture {
-	char dir[64];
-	char path[128];
+	struct ts_tmpdir tmp;
 	struct store *s;
 	struct err err;
 	int64_t min_a, min_b, rm_a, rm_b;
-	struct actor local, admin, ref_a, ref_b, corr_a, lect_a;
+	struct ts_actors as;
 };
 
 static void add_org(struct fixture *f, const char *code, enum org_kind kind, const char *parent,
 		    int64_t *id)
 {
-	int64_t tmp;
-	if (store_org_add(f->s, code, code, kind, parent, id ? id : &tmp, &f->err))
-		fail_msg("store_org_add %s: %s", code, f->err.msg.ptr);
+	ts_org_add(f->s, code, code, kind, parent, id, &f->err);
 }
 
 #define HDR "Référence;Titre;Thème;Niveau;Statut\n"
 
 static int64_t import_roadmap(struct fixture *f, const char *org, int64_t org_id, const char *csv)
 {
-	struct rm_import_opts o = { "f.csv", org, "2022", &f->local, 0, 0 };
+	struct rm_import_opts o = { "f.csv", org, "2022", &f->as.local, 0, 0 };
 	struct rm_import_stats st;
 	struct diags d = DIAGS_INIT;
 	if (rm_import(f->s, csv, strlen(csv), &o, &st, &d, &f->err))
@@ -58,16 +54,8 @@ static int64_t import_roadmap(struct fixture *f, const char *org, int64_t org_id
 static int setup(void **state)
 {
 	struct fixture *f = xcalloc(1, sizeof(*f));
-	strcpy(f->dir, "/tmp/numeco-test-review-XXXXXX");
-	if (!mkdtemp(f->dir)) {
+	if (ts_store_setup(&f->tmp, &f->s, &f->err, "review", NULL)) {
 		free(f);
-		return -1;
-	}
-	snprintf(f->path, sizeof(f->path), "%s/numeco.db", f->dir);
-	f->err = (struct err)ERR_INIT;
-	f->s = store_open(f->path, STORE_OPEN_CREATE, NULL, &f->err);
-	if (!f->s) {
-		fprintf(stderr, "store_open: %s\n", f->err.msg.ptr);
 		return -1;
 	}
 	*state = f;
@@ -77,12 +65,7 @@ static int setup(void **state)
 	add_org(f, "MIN-A", ORG_MINISTERE, "", &f->min_a);
 	add_org(f, "MIN-A-DNUM", ORG_DIRECTION, "MIN-A", &dir_a);
 	add_org(f, "MIN-B", ORG_MINISTERE, "", &f->min_b);
-	f->local = (struct actor){ "cli:test", 1, ROLE_ADMIN, 0, 0 };
-	f->admin = (struct actor){ "admin@m.fr", 0, ROLE_ADMIN, mission, mission };
-	f->ref_a = (struct actor){ "ref@a.fr", 0, ROLE_REFERENT, f->min_a, f->min_a };
-	f->ref_b = (struct actor){ "ref@b.fr", 0, ROLE_REFERENT, f->min_b, f->min_b };
-	f->corr_a = (struct actor){ "corr@a.fr", 0, ROLE_CORRESPONDANT, dir_a, f->min_a };
-	f->lect_a = (struct actor){ "lect@a.fr", 0, ROLE_LECTEUR, f->min_a, f->min_a };
+	ts_actors_init(&f->as, mission, f->min_a, dir_a, f->min_b);
 	f->rm_a = import_roadmap(f, "MIN-A", f->min_a,
 				 HDR "A-01;Un;achats;reflexion;en_cours\n"
 				     "A-02;Deux;usage;reflexion;en_cours\n");
@@ -93,15 +76,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char p[160];
-	store_close(f->s);
-	err_free(&f->err);
-	unlink(f->path);
-	snprintf(p, sizeof(p), "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->path);
-	unlink(p);
-	int rc = rmdir(f->dir);
+	int rc = ts_store_teardown(&f->tmp, f->s, &f->err);
 	unsetenv("NUMECO_NOW");
 	free(f);
 	return rc;
@@ -109,12 +84,7 @@ static int teardown(void **state)
 
 static size_t audit_count(struct fixture *f)
 {
-	struct audit_list l;
-	if (store_audit_list(f->s, NULL, 0, &l, &f->err))
-		fail_msg("store_audit_list: %s", f->err.msg.ptr);
-	size_t n = l.n;
-	audit_list_free(&l);
-	return n;
+	return ts_audit_count(f->s, &f->err);
 }
 
 /* The newest audit entry (caller frees the list). */
@@ -145,16 +115,15 @@ static enum rstate state_of(struct fixture *f, int64_t org_id)
 }
 
 /* Asserts the call fails with a message holding text and writes nothing. */
-#define REFUSED(f, call, text)                                                             \
-	do {                                                                               \
-		size_t audits_ = audit_count(f);                                           \
-		size_t reviews_ = review_count((f), (f)->rm_a);                            \
-		err_clear(&(f)->err);                                                      \
-		assert_int_equal((call), -1);                                              \
-		if (!strstr((f)->err.msg.ptr, (text)))                                     \
-			fail_msg("message \"%s\" lacks \"%s\"", (f)->err.msg.ptr, (text)); \
-		assert_int_equal(audit_count(f), audits_);                                 \
-		assert_int_equal(review_count((f), (f)->rm_a), reviews_);                  \
+#define REFUSED(f, call, text)                                            \
+	do {                                                              \
+		size_t audits_ = audit_count(f);                          \
+		size_t reviews_ = review_count((f), (f)->rm_a);           \
+		err_clear(&(f)->err);                                     \
+		assert_int_equal((call), -1);                             \
+		ts_assert_msg_has((f)->err.msg.ptr, (text));              \
+		assert_int_equal(audit_count(f), audits_);                \
+		assert_int_equal(review_count((f), (f)->rm_a), reviews_); \
 	} while (0)
 
 static int64_t add_ok(struct fixture *f, const struct actor *a, const char *org, const char *ref,
@@ -173,24 +142,18 @@ static int64_t add_ok(struct fixture *f, const struct actor *a, const char *org,
 static void test_add(void **state)
 {
 	struct fixture *f = *state;
-	int64_t id =
-		add_ok(f, &f->admin, "MIN-A", "A-01", RKIND_RECOMMANDATION, "Mesurer le \"parc\"");
+	int64_t id = add_ok(f, &f->as.admin, "MIN-A", "A-01", RKIND_RECOMMANDATION,
+			    "Mesurer le \"parc\"");
 	struct audit_list al;
 	const struct audit_entry *e = last_audit(f, &al);
 	struct buf key = BUF_INIT;
 	buf_addf(&key, "MIN-A/2022/A-01#%lld", (long long)id);
-	assert_string_equal(e->entity, "review");
-	assert_string_equal(e->entity_key, key.ptr);
-	assert_string_equal(e->op, "create");
-	assert_string_equal(e->actor, "admin@m.fr");
-	assert_string_equal(e->at, NOW);
-	assert_string_equal(e->before, "");
-	assert_string_equal(e->after,
-			    "{\"Type\":\"Recommandation\",\"Texte\":\"Mesurer le \\\"parc\\\"\"}");
+	ts_assert_audit(e, "review", key.ptr, "create", "admin@m.fr", NOW, "",
+			"{\"Type\":\"Recommandation\",\"Texte\":\"Mesurer le \\\"parc\\\"\"}");
 	audit_list_free(&al);
 
 	/* About the whole roadmap, by the local operator. */
-	int64_t id2 = add_ok(f, &f->local, "MIN-A", "", RKIND_COMMENTAIRE, "Bien");
+	int64_t id2 = add_ok(f, &f->as.local, "MIN-A", "", RKIND_COMMENTAIRE, "Bien");
 	assert_true(id2 != id);
 	e = last_audit(f, &al);
 	buf_reset(&key);
@@ -219,64 +182,51 @@ static void test_add(void **state)
 	struct buf big = BUF_INIT;
 	for (int i = 0; i < 10000; i++)
 		buf_adds(&big, "é");
-	add_ok(f, &f->admin, "MIN-A", "", RKIND_COMMENTAIRE, big.ptr);
+	add_ok(f, &f->as.admin, "MIN-A", "", RKIND_COMMENTAIRE, big.ptr);
 	buf_free(&big);
+}
+
+/* review_add must refuse with a message holding why, write nothing and
+ * leave the id alone. */
+static void add_refused(struct fixture *f, const struct actor *a, const char *org,
+			const char *period, const char *ref, enum rkind kind, const char *text,
+			const char *why)
+{
+	int64_t id = 0;
+	REFUSED(f, review_add(f->s, a, org, period, ref, kind, text, &id, &f->err), why);
+	assert_int_equal(id, 0);
 }
 
 static void test_add_refused(void **state)
 {
 	struct fixture *f = *state;
-	int64_t id = 0;
-	REFUSED(f,
-		review_add(f->s, &f->ref_a, "MIN-A", "2022", "", RKIND_COMMENTAIRE, "x", &id,
-			   &f->err),
-		"ref@a.fr n'a pas le droit d'ajouter des recommandations (rôle admin requis)");
-	REFUSED(f,
-		review_add(f->s, &f->lect_a, "MIN-A", "2022", "", RKIND_COMMENTAIRE, "x", &id,
-			   &f->err),
-		"lect@a.fr n'a pas le droit");
-	REFUSED(f,
-		review_add(f->s, &f->corr_a, "MIN-A", "2022", "", RKIND_COMMENTAIRE, "x", &id,
-			   &f->err),
-		"corr@a.fr n'a pas le droit");
-	REFUSED(f,
-		review_add(f->s, &f->admin, "MIN-A", "2022", "Z-99", RKIND_RECOMMANDATION, "x", &id,
-			   &f->err),
-		"action inconnue « Z-99 » dans la feuille de route MIN-A 2022");
+	add_refused(f, &f->as.ref_a, "MIN-A", "2022", "", RKIND_COMMENTAIRE, "x",
+		    "ref@a.fr n'a pas le droit d'ajouter des recommandations (rôle admin requis)");
+	add_refused(f, &f->as.lect_a, "MIN-A", "2022", "", RKIND_COMMENTAIRE, "x",
+		    "lect@a.fr n'a pas le droit");
+	add_refused(f, &f->as.corr_a, "MIN-A", "2022", "", RKIND_COMMENTAIRE, "x",
+		    "corr@a.fr n'a pas le droit");
+	add_refused(f, &f->as.admin, "MIN-A", "2022", "Z-99", RKIND_RECOMMANDATION, "x",
+		    "action inconnue « Z-99 » dans la feuille de route MIN-A 2022");
 	/* An action of another ministry's roadmap is not one of this roadmap. */
-	REFUSED(f,
-		review_add(f->s, &f->admin, "MIN-A", "2022", "B-01", RKIND_RECOMMANDATION, "x", &id,
-			   &f->err),
-		"action inconnue « B-01 »");
-	REFUSED(f,
-		review_add(f->s, &f->admin, "MIN-A", "2022", "A-01", RKIND_RECOMMANDATION, "", &id,
-			   &f->err),
-		"texte vide");
-	REFUSED(f,
-		review_add(f->s, &f->admin, "MIN-A", "2022", "", RKIND_COMMENTAIRE, " \t\n ", &id,
-			   &f->err),
-		"texte vide");
+	add_refused(f, &f->as.admin, "MIN-A", "2022", "B-01", RKIND_RECOMMANDATION, "x",
+		    "action inconnue « B-01 »");
+	add_refused(f, &f->as.admin, "MIN-A", "2022", "A-01", RKIND_RECOMMANDATION, "",
+		    "texte vide");
+	add_refused(f, &f->as.admin, "MIN-A", "2022", "", RKIND_COMMENTAIRE, " \t\n ",
+		    "texte vide");
 	struct buf big = BUF_INIT;
 	for (int i = 0; i < 10001; i++)
 		buf_adds(&big, "é");
-	REFUSED(f,
-		review_add(f->s, &f->admin, "MIN-A", "2022", "", RKIND_COMMENTAIRE, big.ptr, &id,
-			   &f->err),
-		"trop long (plus de 10000 caractères)");
+	add_refused(f, &f->as.admin, "MIN-A", "2022", "", RKIND_COMMENTAIRE, big.ptr,
+		    "trop long (plus de 10000 caractères)");
 	buf_free(&big);
-	REFUSED(f,
-		review_add(f->s, &f->admin, "MIN-A", "2022", "", RKIND_COMMENTAIRE, "mal \xff", &id,
-			   &f->err),
-		"mal encodé");
-	REFUSED(f,
-		review_add(f->s, &f->admin, "MIN-Z", "2022", "", RKIND_COMMENTAIRE, "x", &id,
-			   &f->err),
-		"organisation inconnue : « MIN-Z »");
-	REFUSED(f,
-		review_add(f->s, &f->admin, "MIN-A", "2023", "", RKIND_COMMENTAIRE, "x", &id,
-			   &f->err),
-		"pas de feuille de route pour MIN-A sur la période 2023");
-	assert_int_equal(id, 0);
+	add_refused(f, &f->as.admin, "MIN-A", "2022", "", RKIND_COMMENTAIRE, "mal \xff",
+		    "mal encodé");
+	add_refused(f, &f->as.admin, "MIN-Z", "2022", "", RKIND_COMMENTAIRE, "x",
+		    "organisation inconnue : « MIN-Z »");
+	add_refused(f, &f->as.admin, "MIN-A", "2023", "", RKIND_COMMENTAIRE, "x",
+		    "pas de feuille de route pour MIN-A sur la période 2023");
 }
 
 /* Moves MIN-A's roadmap and checks the one audit row it writes. */
@@ -296,13 +246,7 @@ static void move_ok(struct fixture *f, const struct actor *a, enum rstate from, 
 	struct buf before = BUF_INIT, after = BUF_INIT;
 	buf_addf(&before, "{\"État\":\"%s\"}", rstate_label(from));
 	buf_addf(&after, "{\"État\":\"%s\"}", rstate_label(to));
-	assert_string_equal(e->entity, "roadmap");
-	assert_string_equal(e->entity_key, "MIN-A/2022");
-	assert_string_equal(e->op, "state");
-	assert_string_equal(e->actor, a->id);
-	assert_string_equal(e->at, NOW);
-	assert_string_equal(e->before, before.ptr);
-	assert_string_equal(e->after, after.ptr);
+	ts_assert_audit(e, "roadmap", "MIN-A/2022", "state", a->id, NOW, before.ptr, after.ptr);
 	buf_free(&before);
 	buf_free(&after);
 	audit_list_free(&al);
@@ -319,50 +263,50 @@ static void test_move_workflow(void **state)
 {
 	struct fixture *f = *state;
 	/* brouillon: only submitting exists; the référent may. */
-	move_refused(f, &f->admin, RSTATE_VALIDEE,
+	move_refused(f, &f->as.admin, RSTATE_VALIDEE,
 		     "la feuille de route MIN-A 2022 est « Brouillon » : elle ne peut pas passer "
 		     "à « Validée »");
-	move_refused(f, &f->admin, RSTATE_RELUE, "ne peut pas passer à « Relue »");
-	move_refused(f, &f->admin, RSTATE_BROUILLON, "ne peut pas passer à « Brouillon »");
-	move_refused(f, &f->ref_b, RSTATE_SOUMISE,
+	move_refused(f, &f->as.admin, RSTATE_RELUE, "ne peut pas passer à « Relue »");
+	move_refused(f, &f->as.admin, RSTATE_BROUILLON, "ne peut pas passer à « Brouillon »");
+	move_refused(f, &f->as.ref_b, RSTATE_SOUMISE,
 		     "ref@b.fr n'a pas le droit de faire passer la feuille de route MIN-A 2022 de "
 		     "« Brouillon » à « Soumise »");
-	move_refused(f, &f->lect_a, RSTATE_SOUMISE, "lect@a.fr n'a pas le droit");
-	move_refused(f, &f->corr_a, RSTATE_SOUMISE, "corr@a.fr n'a pas le droit");
-	move_ok(f, &f->ref_a, RSTATE_BROUILLON, RSTATE_SOUMISE);
+	move_refused(f, &f->as.lect_a, RSTATE_SOUMISE, "lect@a.fr n'a pas le droit");
+	move_refused(f, &f->as.corr_a, RSTATE_SOUMISE, "corr@a.fr n'a pas le droit");
+	move_ok(f, &f->as.ref_a, RSTATE_BROUILLON, RSTATE_SOUMISE);
 
 	/* soumise: the référent may withdraw, not mark as read. */
-	move_refused(f, &f->ref_a, RSTATE_RELUE,
+	move_refused(f, &f->as.ref_a, RSTATE_RELUE,
 		     "ref@a.fr n'a pas le droit de faire passer la feuille de route MIN-A 2022 de "
 		     "« Soumise » à « Relue »");
-	move_refused(f, &f->ref_a, RSTATE_VALIDEE, "ne peut pas passer à « Validée »");
-	move_ok(f, &f->ref_a, RSTATE_SOUMISE, RSTATE_BROUILLON);
-	move_ok(f, &f->ref_a, RSTATE_BROUILLON, RSTATE_SOUMISE);
-	move_ok(f, &f->admin, RSTATE_SOUMISE, RSTATE_RELUE);
+	move_refused(f, &f->as.ref_a, RSTATE_VALIDEE, "ne peut pas passer à « Validée »");
+	move_ok(f, &f->as.ref_a, RSTATE_SOUMISE, RSTATE_BROUILLON);
+	move_ok(f, &f->as.ref_a, RSTATE_BROUILLON, RSTATE_SOUMISE);
+	move_ok(f, &f->as.admin, RSTATE_SOUMISE, RSTATE_RELUE);
 
 	/* relue: sent back or validated, by the admin only. */
-	move_refused(f, &f->ref_a, RSTATE_BROUILLON, "ref@a.fr n'a pas le droit");
-	move_refused(f, &f->ref_a, RSTATE_VALIDEE, "ref@a.fr n'a pas le droit");
-	move_refused(f, &f->admin, RSTATE_SOUMISE,
+	move_refused(f, &f->as.ref_a, RSTATE_BROUILLON, "ref@a.fr n'a pas le droit");
+	move_refused(f, &f->as.ref_a, RSTATE_VALIDEE, "ref@a.fr n'a pas le droit");
+	move_refused(f, &f->as.admin, RSTATE_SOUMISE,
 		     "est « Relue » : elle ne peut pas passer à "
 		     "« Soumise »");
-	move_ok(f, &f->admin, RSTATE_RELUE, RSTATE_BROUILLON);
-	move_ok(f, &f->ref_a, RSTATE_BROUILLON, RSTATE_SOUMISE);
-	move_ok(f, &f->admin, RSTATE_SOUMISE, RSTATE_RELUE);
-	move_ok(f, &f->local, RSTATE_RELUE, RSTATE_VALIDEE);
+	move_ok(f, &f->as.admin, RSTATE_RELUE, RSTATE_BROUILLON);
+	move_ok(f, &f->as.ref_a, RSTATE_BROUILLON, RSTATE_SOUMISE);
+	move_ok(f, &f->as.admin, RSTATE_SOUMISE, RSTATE_RELUE);
+	move_ok(f, &f->as.local, RSTATE_RELUE, RSTATE_VALIDEE);
 
 	/* validée: only reopened, by the admin. */
-	move_refused(f, &f->admin, RSTATE_SOUMISE, "est « Validée » : elle ne peut pas passer");
-	move_refused(f, &f->admin, RSTATE_RELUE, "ne peut pas passer à « Relue »");
-	move_refused(f, &f->ref_a, RSTATE_BROUILLON, "ref@a.fr n'a pas le droit");
-	move_ok(f, &f->admin, RSTATE_VALIDEE, RSTATE_BROUILLON);
+	move_refused(f, &f->as.admin, RSTATE_SOUMISE, "est « Validée » : elle ne peut pas passer");
+	move_refused(f, &f->as.admin, RSTATE_RELUE, "ne peut pas passer à « Relue »");
+	move_refused(f, &f->as.ref_a, RSTATE_BROUILLON, "ref@a.fr n'a pas le droit");
+	move_ok(f, &f->as.admin, RSTATE_VALIDEE, RSTATE_BROUILLON);
 
 	/* The other roadmap was never touched. */
 	assert_int_equal(state_of(f, f->min_b), RSTATE_BROUILLON);
 	enum rstate from;
-	REFUSED(f, review_move(f->s, &f->admin, "MIN-A", "2023", RSTATE_SOUMISE, &from, &f->err),
+	REFUSED(f, review_move(f->s, &f->as.admin, "MIN-A", "2023", RSTATE_SOUMISE, &from, &f->err),
 		"pas de feuille de route pour MIN-A sur la période 2023");
-	REFUSED(f, review_move(f->s, &f->admin, "MIN-Z", "2022", RSTATE_SOUMISE, &from, &f->err),
+	REFUSED(f, review_move(f->s, &f->as.admin, "MIN-Z", "2022", RSTATE_SOUMISE, &from, &f->err),
 		"organisation inconnue : « MIN-Z »");
 }
 
@@ -379,12 +323,7 @@ static void mark_ok(struct fixture *f, const struct actor *a, int64_t id, const 
 	struct buf before = BUF_INIT, after = BUF_INIT;
 	buf_addf(&before, "{\"Traitée\":\"%s\"}", was);
 	buf_addf(&after, "{\"Traitée\":\"%s\"}", addressed ? "oui" : "non");
-	assert_string_equal(e->entity, "review");
-	assert_string_equal(e->entity_key, key);
-	assert_string_equal(e->op, "update");
-	assert_string_equal(e->actor, a->id);
-	assert_string_equal(e->before, before.ptr);
-	assert_string_equal(e->after, after.ptr);
+	ts_assert_audit(e, "review", key, "update", a->id, NOW, before.ptr, after.ptr);
 	buf_free(&before);
 	buf_free(&after);
 	audit_list_free(&al);
@@ -404,31 +343,31 @@ static void mark_ok(struct fixture *f, const struct actor *a, int64_t id, const 
 static void test_mark(void **state)
 {
 	struct fixture *f = *state;
-	int64_t id = add_ok(f, &f->admin, "MIN-A", "A-02", RKIND_RECOMMANDATION, "Faire mieux");
-	int64_t whole = add_ok(f, &f->admin, "MIN-A", "", RKIND_RECOMMANDATION, "Globalement");
-	int64_t other = add_ok(f, &f->admin, "MIN-B", "B-01", RKIND_RECOMMANDATION, "Ailleurs");
+	int64_t id = add_ok(f, &f->as.admin, "MIN-A", "A-02", RKIND_RECOMMANDATION, "Faire mieux");
+	int64_t whole = add_ok(f, &f->as.admin, "MIN-A", "", RKIND_RECOMMANDATION, "Globalement");
+	int64_t other = add_ok(f, &f->as.admin, "MIN-B", "B-01", RKIND_RECOMMANDATION, "Ailleurs");
 	struct buf key = BUF_INIT, key2 = BUF_INIT;
 	buf_addf(&key, "MIN-A/2022/A-02#%lld", (long long)id);
 	buf_addf(&key2, "MIN-A/2022#%lld", (long long)whole);
 
 	/* The référent of the ministry marks recommendations addressed, and back. */
-	mark_ok(f, &f->ref_a, id, key.ptr, 1, "non");
-	mark_ok(f, &f->ref_a, id, key.ptr, 0, "oui");
-	mark_ok(f, &f->admin, whole, key2.ptr, 1, "non");
+	mark_ok(f, &f->as.ref_a, id, key.ptr, 1, "non");
+	mark_ok(f, &f->as.ref_a, id, key.ptr, 0, "oui");
+	mark_ok(f, &f->as.admin, whole, key2.ptr, 1, "non");
 
-	REFUSED(f, review_mark(f->s, &f->lect_a, "MIN-A", "2022", id, 1, &f->err),
+	REFUSED(f, review_mark(f->s, &f->as.lect_a, "MIN-A", "2022", id, 1, &f->err),
 		"lect@a.fr n'a pas le droit de traiter les recommandations de MIN-A");
-	REFUSED(f, review_mark(f->s, &f->corr_a, "MIN-A", "2022", id, 1, &f->err),
+	REFUSED(f, review_mark(f->s, &f->as.corr_a, "MIN-A", "2022", id, 1, &f->err),
 		"corr@a.fr n'a pas le droit");
-	REFUSED(f, review_mark(f->s, &f->ref_b, "MIN-A", "2022", id, 1, &f->err),
+	REFUSED(f, review_mark(f->s, &f->as.ref_b, "MIN-A", "2022", id, 1, &f->err),
 		"ref@b.fr n'a pas le droit de traiter les recommandations de MIN-A");
-	REFUSED(f, review_mark(f->s, &f->admin, "MIN-A", "2022", 999, 1, &f->err),
+	REFUSED(f, review_mark(f->s, &f->as.admin, "MIN-A", "2022", 999, 1, &f->err),
 		"pas de recommandation n° 999 dans la feuille de route MIN-A 2022");
 	/* An entry of another roadmap is not found through this one. */
 	struct buf msg = BUF_INIT;
 	buf_addf(&msg, "pas de recommandation n° %lld", (long long)other);
-	REFUSED(f, review_mark(f->s, &f->admin, "MIN-A", "2022", other, 1, &f->err), msg.ptr);
-	REFUSED(f, review_mark(f->s, &f->admin, "MIN-A", "2023", id, 1, &f->err),
+	REFUSED(f, review_mark(f->s, &f->as.admin, "MIN-A", "2022", other, 1, &f->err), msg.ptr);
+	REFUSED(f, review_mark(f->s, &f->as.admin, "MIN-A", "2023", id, 1, &f->err),
 		"pas de feuille de route pour MIN-A sur la période 2023");
 	buf_free(&msg);
 

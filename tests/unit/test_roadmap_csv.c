@@ -7,15 +7,14 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/model.h"
-#include "core/xalloc.h"
 #include "plan/roadmap_csv.h"
+#include "support.h"
 
 /* The 16 columns as exported, in order. */
 static const char *const headers[16] = {
@@ -42,7 +41,8 @@ static const char *const headers[16] = {
 	"Direction pilote;Date de début;Échéance;Budget (€);Indicateur;Impact évité estimé;" \
 	"Unité de l'impact;Méthode d'estimation;Commentaire\n"
 
-/* A row with every column filled, in the order of headers[]. */
+/* A row with every column filled, in the order of headers[]: the action
+ * ts_action_full builds. */
 static const char *const full_row[16] = {
 	"A-01", "Un titre",   "Une description", "achats",	   "realisation", "en_cours",
 	"oui",	"MIN-A-DNUM", "01/02/2022",	 "2022-12-31",	   "1 234,50",	  "Un indicateur",
@@ -59,17 +59,6 @@ struct res {
 	struct diags d;
 	int rc;
 };
-
-static void dump(const struct diags *d)
-{
-	struct buf b = BUF_INIT;
-	for (size_t i = 0; i < d->n; i++) {
-		buf_reset(&b);
-		diags_format(&d->items[i], &b);
-		fprintf(stderr, "  diag: %s\n", b.ptr);
-	}
-	buf_free(&b);
-}
 
 static void parse_dirs(struct res *r, const char *csv, const struct rm_direction *ds, size_t nd)
 {
@@ -105,7 +94,7 @@ static size_t count_diag(const struct diags *d, enum diag_level level, long line
 #define EXPECT_DIAG(r, level, line, field, sub)                                         \
 	do {                                                                            \
 		if (count_diag(&(r)->d, (level), (line), (field), (sub)) != 1) {        \
-			dump(&(r)->d);                                                  \
+			ts_dump_diags(&(r)->d);                                         \
 			fail_msg("expected one diag line %ld field \"%s\" with \"%s\"", \
 				 (long)(line), (field), (sub));                         \
 		}                                                                       \
@@ -114,7 +103,7 @@ static size_t count_diag(const struct diags *d, enum diag_level level, long line
 #define EXPECT_OK(r)                                                                          \
 	do {                                                                                  \
 		if ((r)->rc != 0 || (r)->d.errors != 0) {                                     \
-			dump(&(r)->d);                                                        \
+			ts_dump_diags(&(r)->d);                                               \
 			fail_msg("parse failed (rc %d, %zu errors)", (r)->rc, (r)->d.errors); \
 		}                                                                             \
 	} while (0)
@@ -137,7 +126,7 @@ static void ok_one(struct res *r, const char *col, const char *value)
 {
 	parse_one(r, col, value);
 	if (r->rc != 0 || r->d.errors || r->p.n != 1) {
-		dump(&r->d);
+		ts_dump_diags(&r->d);
 		fail_msg("%s = \"%s\" refused", col, value);
 	}
 }
@@ -149,35 +138,11 @@ static void bad_one(const char *col, const char *value, const char *field, const
 	parse_one(&r, col, value);
 	if (r.rc != -1 || r.d.errors != 1 || r.p.n != 0 ||
 	    count_diag(&r.d, DIAG_ERROR, 2, field, sub) != 1) {
-		dump(&r.d);
+		ts_dump_diags(&r.d);
 		fail_msg("%s = \"%s\": expected one error \"%s\" (rc %d, %zu errors)", col, value,
 			 sub, r.rc, r.d.errors);
 	}
 	res_free(&r);
-}
-
-/* The action full_row describes. */
-static void full_action(struct action *a)
-{
-	action_init(a);
-	free(a->ref), a->ref = xstrdup("A-01");
-	free(a->title), a->title = xstrdup("Un titre");
-	free(a->description), a->description = xstrdup("Une description");
-	a->theme = THEME_ACHATS;
-	a->level = LEVEL_REALISATION;
-	a->status = STATUS_EN_COURS;
-	a->key = 1;
-	free(a->direction), a->direction = xstrdup("MIN-A-DNUM");
-	free(a->start_date), a->start_date = xstrdup("2022-02-01");
-	free(a->due_date), a->due_date = xstrdup("2022-12-31");
-	a->has_budget = 1;
-	a->budget_cents = 123450;
-	free(a->indicator), a->indicator = xstrdup("Un indicateur");
-	a->has_impact = 1;
-	a->impact_value = 12.5;
-	a->impact_unit = IUNIT_TCO2E;
-	free(a->impact_method), a->impact_method = xstrdup("Une méthode");
-	free(a->comment), a->comment = xstrdup("Un commentaire");
 }
 
 /* Builds a file from a header array and full_row in the order of perm. */
@@ -197,7 +162,7 @@ static void expect_full(const char *csv)
 {
 	struct res r;
 	struct action want;
-	full_action(&want);
+	ts_action_full(&want);
 	parse(&r, csv);
 	EXPECT_OK(&r);
 	assert_int_equal(r.d.n, 0);
@@ -365,6 +330,22 @@ static void test_empty_and_header_only(void **state)
 	res_free(&r);
 }
 
+/* Parses a file of the five required columns (MINI_HDR) with one row of these values. */
+static void parse_row(struct res *r, const char *ref, const char *title, const char *theme,
+		      const char *level, const char *status)
+{
+	struct buf csv = BUF_INIT;
+	buf_addf(&csv, MINI_HDR "\n%s;%s;%s;%s;%s\n", ref, title, theme, level, status);
+	parse(r, csv.ptr);
+	buf_free(&csv);
+}
+
+/* Theme, level and status need a file where they are not in MINI_ROW. */
+static void enum_file(struct res *r, const char *theme, const char *level, const char *status)
+{
+	parse_row(r, "R1", "T", theme, level, status);
+}
+
 static void test_theme_values(void **state)
 {
 	(void)state;
@@ -395,52 +376,35 @@ static void test_theme_values(void **state)
 	};
 	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
 		struct res r;
-		struct buf csv = BUF_INIT;
-		buf_addf(&csv, "Référence;Titre;Thème;Niveau;Statut\nR1;T;%s;reflexion;en_cours\n",
-			 ok[i].in);
-		parse(&r, csv.ptr);
+		enum_file(&r, ok[i].in, "reflexion", "en_cours");
 		EXPECT_OK(&r);
 		assert_int_equal(r.p.n, 1);
 		if (r.p.items[0].theme != ok[i].want)
 			fail_msg("thème \"%s\" gave %d", ok[i].in, r.p.items[0].theme);
 		res_free(&r);
-		buf_free(&csv);
 	}
 	static const char *const bad[] = { "Cloud", "achat s", "strat", "7" };
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		struct res r;
-		struct buf csv = BUF_INIT, want = BUF_INIT;
-		buf_addf(&csv, "Référence;Titre;Thème;Niveau;Statut\nR1;T;%s;reflexion;en_cours\n",
-			 bad[i]);
+		struct buf want = BUF_INIT;
 		buf_addf(&want,
 			 "thème inconnu « %s » (attendu : strategie, sensibilisation, achats, "
 			 "conception, datacenter, usage, fin_de_vie, ou leur libellé)",
 			 bad[i]);
-		parse(&r, csv.ptr);
+		enum_file(&r, bad[i], "reflexion", "en_cours");
 		assert_int_equal(r.rc, -1);
 		assert_int_equal(r.d.errors, 1);
 		assert_string_equal(r.d.items[0].msg, want.ptr);
 		EXPECT_DIAG(&r, DIAG_ERROR, 2, "Thème", "thème inconnu");
 		res_free(&r);
-		buf_free(&csv);
 		buf_free(&want);
 	}
 	struct res r;
-	parse(&r, "Référence;Titre;Thème;Niveau;Statut\nR1;T;  ;reflexion;en_cours\n");
+	enum_file(&r, "  ", "reflexion", "en_cours");
 	assert_int_equal(r.rc, -1);
 	assert_int_equal(r.d.errors, 1);
 	EXPECT_DIAG(&r, DIAG_ERROR, 2, "Thème", "valeur obligatoire manquante");
 	res_free(&r);
-}
-
-/* Level and status need a file where they are not in MINI_HDR. */
-static void enum_file(struct res *r, const char *theme, const char *level, const char *status)
-{
-	struct buf csv = BUF_INIT;
-	buf_addf(&csv, "Référence;Titre;Thème;Niveau;Statut\nR1;T;%s;%s;%s\n", theme, level,
-		 status);
-	parse(r, csv.ptr);
-	buf_free(&csv);
 }
 
 static void test_level_and_status_values(void **state)
@@ -750,17 +714,11 @@ static void test_text_lengths_in_characters(void **state)
 	/* Titre: MINI_HDR has it; use a file without it here. */
 	struct res r;
 	char *t300 = repeat("é", 300), *t301 = repeat("é", 301);
-	struct buf csv = BUF_INIT;
-	buf_addf(&csv, "Référence;Titre;Thème;Niveau;Statut\nR1;%s;achats;reflexion;en_cours\n",
-		 t300);
-	parse(&r, csv.ptr);
+	parse_row(&r, "R1", t300, "achats", "reflexion", "en_cours");
 	EXPECT_OK(&r);
 	assert_string_equal(r.p.items[0].title, t300);
 	res_free(&r);
-	buf_reset(&csv);
-	buf_addf(&csv, "Référence;Titre;Thème;Niveau;Statut\nR1;%s;achats;reflexion;en_cours\n",
-		 t301);
-	parse(&r, csv.ptr);
+	parse_row(&r, "R1", t301, "achats", "reflexion", "en_cours");
 	assert_int_equal(r.rc, -1);
 	assert_int_equal(r.d.errors, 1);
 	EXPECT_DIAG(&r, DIAG_ERROR, 2, "Titre", "texte trop long (301 caractères, au plus 300)");
@@ -768,17 +726,11 @@ static void test_text_lengths_in_characters(void **state)
 
 	/* Référence: 64 characters. */
 	char *r64 = repeat("é", 64), *r65 = repeat("é", 65);
-	buf_reset(&csv);
-	buf_addf(&csv, "Référence;Titre;Thème;Niveau;Statut\n%s;T;achats;reflexion;en_cours\n",
-		 r64);
-	parse(&r, csv.ptr);
+	parse_row(&r, r64, "T", "achats", "reflexion", "en_cours");
 	EXPECT_OK(&r);
 	assert_string_equal(r.p.items[0].ref, r64);
 	res_free(&r);
-	buf_reset(&csv);
-	buf_addf(&csv, "Référence;Titre;Thème;Niveau;Statut\n%s;T;achats;reflexion;en_cours\n",
-		 r65);
-	parse(&r, csv.ptr);
+	parse_row(&r, r65, "T", "achats", "reflexion", "en_cours");
 	assert_int_equal(r.rc, -1);
 	EXPECT_DIAG(&r, DIAG_ERROR, 2, "Référence", "texte trop long (65 caractères, au plus 64)");
 	res_free(&r);
@@ -792,7 +744,6 @@ static void test_text_lengths_in_characters(void **state)
 	free(t301);
 	free(r64);
 	free(r65);
-	buf_free(&csv);
 }
 
 static void test_control_characters(void **state)
@@ -997,12 +948,6 @@ static void test_blank_extra_cells(void **state)
 
 /* ---- writing ---- */
 
-static void set(char **field, const char *v)
-{
-	free(*field);
-	*field = xstrdup(v);
-}
-
 static void test_write_header_and_row_bytes(void **state)
 {
 	(void)state;
@@ -1015,20 +960,20 @@ static void test_write_header_and_row_bytes(void **state)
 				     "Méthode d'estimation;Commentaire\r\n");
 	buf_reset(&out);
 	struct action a;
-	full_action(&a);
+	ts_action_full(&a);
 	rm_write_action(&out, &a);
 	assert_string_equal(out.ptr, "A-01;Un titre;Une description;Achats;Réalisation;En cours;"
 				     "oui;MIN-A-DNUM;01/02/2022;31/12/2022;1234,50;Un indicateur;"
 				     "12,5;tCO2e;Une méthode;Un commentaire\r\n");
 	buf_reset(&out);
-	set(&a.title, "Dire \"oui\"; ou non");
-	set(&a.description, "l1\nl2");
+	ts_set(&a.title, "Dire \"oui\"; ou non");
+	ts_set(&a.description, "l1\nl2");
 	a.key = 0;
 	a.has_budget = 0;
 	a.has_impact = 0;
-	set(&a.start_date, "");
-	set(&a.due_date, "");
-	set(&a.direction, "");
+	ts_set(&a.start_date, "");
+	ts_set(&a.due_date, "");
+	ts_set(&a.direction, "");
 	a.theme = THEME_FIN_DE_VIE;
 	a.level = LEVEL_REFLEXION;
 	a.status = STATUS_A_LANCER;
@@ -1065,29 +1010,29 @@ static void test_write_then_parse_round_trip(void **state)
 		struct buf b = BUF_INIT;
 		action_init(a);
 		buf_addf(&b, "R-%02d", i);
-		set(&a->ref, b.ptr);
-		set(&a->title, texts[i % 8]);
+		ts_set(&a->ref, b.ptr);
+		ts_set(&a->title, texts[i % 8]);
 		if (i % 3 == 0)
-			set(&a->description, "ligne 1\nligne 2; \"citée\"\n\nligne 4");
+			ts_set(&a->description, "ligne 1\nligne 2; \"citée\"\n\nligne 4");
 		else if (i % 3 == 1)
-			set(&a->description, texts[(i + 3) % 8]);
+			ts_set(&a->description, texts[(i + 3) % 8]);
 		a->theme = (enum theme)(i % THEME_COUNT);
 		a->level = (enum level)(i % LEVEL_COUNT);
 		a->status = (enum status)(i % STATUS_COUNT);
 		a->key = i % 2;
-		set(&a->direction, i % 4 == 0 ? "" : i % 4 == 1 ? "MIN-A-DNUM" : "MIN-A-SG");
+		ts_set(&a->direction, i % 4 == 0 ? "" : i % 4 == 1 ? "MIN-A-DNUM" : "MIN-A-SG");
 		if (i % 5) {
-			set(&a->start_date, "2022-01-31");
-			set(&a->due_date, i % 2 ? "2024-02-29" : "2022-01-31");
+			ts_set(&a->start_date, "2022-01-31");
+			ts_set(&a->due_date, i % 2 ? "2024-02-29" : "2022-01-31");
 		}
 		a->has_budget = i % 7 != 6;
 		a->budget_cents = a->has_budget ? budgets[i % 6] : 0;
-		set(&a->indicator, texts[(i + 1) % 8]);
+		ts_set(&a->indicator, texts[(i + 1) % 8]);
 		a->has_impact = i % 9 != 8;
 		a->impact_value = a->has_impact ? impacts[i % 8] : 0;
 		a->impact_unit = a->has_impact ? (enum iunit)(i % IUNIT_COUNT) : IUNIT_KGCO2E;
-		set(&a->impact_method, i % 2 ? "méthode\nsur deux lignes" : texts[(i + 2) % 8]);
-		set(&a->comment, texts[(i + 5) % 8]);
+		ts_set(&a->impact_method, i % 2 ? "méthode\nsur deux lignes" : texts[(i + 2) % 8]);
+		ts_set(&a->comment, texts[(i + 5) % 8]);
 		rm_write_action(&out, a);
 		buf_free(&b);
 	}
@@ -1119,14 +1064,14 @@ static void test_round_trip_trims_outer_spaces(void **state)
 {
 	(void)state;
 	struct action a, want;
-	full_action(&a);
-	full_action(&want);
-	set(&a.title, "  titre entouré  ");
-	set(&want.title, "titre entouré");
-	set(&a.description, "\t description\n suite \n");
-	set(&want.description, "description\n suite");
-	set(&a.comment, " ");
-	set(&want.comment, "");
+	ts_action_full(&a);
+	ts_action_full(&want);
+	ts_set(&a.title, "  titre entouré  ");
+	ts_set(&want.title, "titre entouré");
+	ts_set(&a.description, "\t description\n suite \n");
+	ts_set(&want.description, "description\n suite");
+	ts_set(&a.comment, " ");
+	ts_set(&want.comment, "");
 	struct buf out = BUF_INIT;
 	rm_write_bom_header(&out);
 	rm_write_action(&out, &a);

@@ -5,18 +5,16 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/xalloc.h"
 #include "plan/consolidate.h"
 #include "store/store.h"
+#include "support.h"
 
 struct fixture {
-	char dir[64];
-	char path[128];
+	struct ts_tmpdir tmp;
 	struct store *s;
 	struct err err;
 };
@@ -24,17 +22,9 @@ struct fixture {
 static int setup(void **state)
 {
 	struct fixture *f = xcalloc(1, sizeof(*f));
-	strcpy(f->dir, "/tmp/numeco-test-store-XXXXXX");
-	if (!mkdtemp(f->dir)) {
-		free(f);
-		return -1;
-	}
-	snprintf(f->path, sizeof(f->path), "%s/numeco.db", f->dir);
-	f->err = (struct err)ERR_INIT;
 	int migrated = -1;
-	f->s = store_open(f->path, STORE_OPEN_CREATE, &migrated, &f->err);
-	if (!f->s) {
-		fprintf(stderr, "store_open: %s\n", f->err.msg.ptr);
+	if (ts_store_setup(&f->tmp, &f->s, &f->err, "store", &migrated)) {
+		free(f);
 		return -1;
 	}
 	*state = f;
@@ -44,34 +34,20 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char p[160];
-	store_close(f->s);
-	err_free(&f->err);
-	unlink(f->path);
-	snprintf(p, sizeof(p), "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->path);
-	unlink(p);
-	int rc = rmdir(f->dir);
+	int rc = ts_store_teardown(&f->tmp, f->s, &f->err);
 	free(f);
 	return rc;
 }
 
 /* Asserts success and shows the store's message when it fails. */
-#define OK(call)                                                          \
-	do {                                                              \
-		int rc_ = (call);                                         \
-		if (rc_ < 0)                                              \
-			fail_msg("%s failed: %s", #call, f->err.msg.ptr); \
-	} while (0)
+#define OK(call) TS_OK(&f->err, call)
 
 /* Asserts failure with a message containing text. */
-#define FAILS(call, text)                                                                \
-	do {                                                                             \
-		err_clear(&f->err);                                                      \
-		assert_int_equal((call), -1);                                            \
-		if (!strstr(f->err.msg.ptr, (text)))                                     \
-			fail_msg("message \"%s\" lacks \"%s\"", f->err.msg.ptr, (text)); \
+#define FAILS(call, text)                                  \
+	do {                                               \
+		err_clear(&f->err);                        \
+		assert_int_equal((call), -1);              \
+		ts_assert_msg_has(f->err.msg.ptr, (text)); \
 	} while (0)
 
 /* The organisations used by most tests:
@@ -91,13 +67,7 @@ static void add_orgs(struct fixture *f)
 
 static int64_t org_id(struct fixture *f, const char *code)
 {
-	struct org o;
-	int found = store_org_get(f->s, code, &o, &f->err);
-	if (found != 1)
-		fail_msg("org %s not found (%d): %s", code, found, f->err.msg.ptr);
-	int64_t id = o.id;
-	org_free(&o);
-	return id;
+	return ts_org_id(f->s, code, &f->err);
 }
 
 static void test_org_tree_order(void **state)
@@ -285,16 +255,8 @@ static void test_roadmaps(void **state)
 static void fill_action(struct action *a, const char *ref, const char *title)
 {
 	action_init(a);
-	free(a->ref);
-	a->ref = xstrdup(ref);
-	free(a->title);
-	a->title = xstrdup(title);
-}
-
-static void set_str(char **field, const char *v)
-{
-	free(*field);
-	*field = xstrdup(v);
+	ts_set(&a->ref, ref);
+	ts_set(&a->title, title);
 }
 
 static int64_t make_roadmap(struct fixture *f, const char *org, const char *period)
@@ -313,22 +275,22 @@ static void test_actions(void **state)
 	int64_t rm = make_roadmap(f, "MIN-A", "2022");
 
 	fill_action(&a, "ACT-02", "Deuxième");
-	set_str(&a.description, "Une description\navec « guillemets »");
+	ts_set(&a.description, "Une description\navec « guillemets »");
 	a.theme = THEME_ACHATS;
 	a.level = LEVEL_REALISATION;
 	a.status = STATUS_EN_COURS;
 	a.key = 1;
-	set_str(&a.direction, "A-DIR");
-	set_str(&a.start_date, "2022-01-15");
-	set_str(&a.due_date, "2022-12-31");
+	ts_set(&a.direction, "A-DIR");
+	ts_set(&a.start_date, "2022-01-15");
+	ts_set(&a.due_date, "2022-12-31");
 	a.has_budget = 1;
 	a.budget_cents = 1234567;
-	set_str(&a.indicator, "Nombre de postes");
+	ts_set(&a.indicator, "Nombre de postes");
 	a.has_impact = 1;
 	a.impact_value = 12.5;
 	a.impact_unit = IUNIT_TCO2E;
-	set_str(&a.impact_method, "ADEME");
-	set_str(&a.comment, "RAS");
+	ts_set(&a.impact_method, "ADEME");
+	ts_set(&a.comment, "RAS");
 	fill_action(&b, "ACT-01", "Première");
 	b.theme = THEME_FIN_DE_VIE;
 	b.status = STATUS_ABANDONNEE;
@@ -370,20 +332,20 @@ static void test_actions(void **state)
 	struct action dup;
 	fill_action(&dup, "ACT-01", "Doublon");
 	FAILS(store_action_insert(f->s, rm, 3, &dup, &f->err), "« ACT-01 » existe déjà");
-	set_str(&dup.ref, "ACT-04");
-	set_str(&dup.direction, "NOPE");
+	ts_set(&dup.ref, "ACT-04");
+	ts_set(&dup.direction, "NOPE");
 	FAILS(store_action_insert(f->s, rm, 3, &dup, &f->err), "direction inconnue : « NOPE »");
-	set_str(&dup.direction, "");
+	ts_set(&dup.direction, "");
 	FAILS(store_action_insert(f->s, 999999, 3, &dup, &f->err), "feuille de route inconnue");
 	action_free(&dup);
 
 	/* Update with the right version bumps it; a stale copy is refused. */
 	struct action stale;
 	action_copy(&stale, &a);
-	set_str(&a.title, "Deuxième, revue");
+	ts_set(&a.title, "Deuxième, revue");
 	a.status = STATUS_REALISEE;
 	a.has_impact = 0;
-	set_str(&a.direction, "");
+	ts_set(&a.direction, "");
 	OK(store_action_update(f->s, 5, &a, &f->err));
 	assert_int_equal(a.version, 2);
 	assert_int_equal(store_action_get(f->s, rm, "ACT-02", &got, &f->err), 1);
@@ -391,10 +353,10 @@ static void test_actions(void **state)
 	assert_int_equal(got.version, 2);
 	assert_false(got.has_impact);
 	action_free(&got);
-	set_str(&stale.comment, "concurrent");
+	ts_set(&stale.comment, "concurrent");
 	FAILS(store_action_update(f->s, 1, &stale, &f->err), "modifiée entre-temps");
 	assert_int_equal(stale.version, 1);
-	set_str(&stale.direction, "NOPE");
+	ts_set(&stale.direction, "NOPE");
 	stale.version = 2;
 	FAILS(store_action_update(f->s, 1, &stale, &f->err), "direction inconnue");
 
@@ -404,9 +366,9 @@ static void test_actions(void **state)
 	action_list_free(&l);
 
 	/* Renaming to an existing ref is refused. */
-	set_str(&a.ref, "ACT-01");
+	ts_set(&a.ref, "ACT-01");
 	FAILS(store_action_update(f->s, 5, &a, &f->err), "existe déjà");
-	set_str(&a.ref, "ACT-02");
+	ts_set(&a.ref, "ACT-02");
 
 	OK(store_action_delete(f->s, b.id, &f->err));
 	FAILS(store_action_delete(f->s, b.id, &f->err), "action inconnue");
@@ -608,7 +570,7 @@ static void add_simple_action(struct fixture *f, int64_t rm, int pos, const char
 		a.has_impact = 1;
 		a.impact_value = ghg_t;
 		a.impact_unit = IUNIT_TCO2E;
-		set_str(&a.impact_method, "m");
+		ts_set(&a.impact_method, "m");
 	}
 	OK(store_action_insert(f->s, rm, pos, &a, &f->err));
 	action_free(&a);
