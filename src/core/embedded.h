@@ -12,5 +12,8 @@ struct embedded_file {
 
 /* SQLite migrations, sorted by name (their number). */
 extern const struct embedded_file embedded_migrations_sqlite[];
+/* numeco's open footprint referential (the CSV files of data/referentials/numeco-ouvert/),
+ * loaded by numeco init; empty table while that folder is empty. */
+extern const struct embedded_file embedded_open_referential[];
 
 #endif
