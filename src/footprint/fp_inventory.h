@@ -23,7 +23,13 @@ enum fp_file { FP_FILE_DATACENTER, FP_FILE_PHYSICAL, FP_FILE_VIRTUAL, FP_FILE_AP
 
 /* Optional numbers carry a has_ flag; optional texts are "" when absent.
  * Strings are owned by the row and stay valid until the next read into the
- * same struct or fp_*_free. Dates are ISO AAAA-MM-JJ or "". */
+ * same struct or fp_*_free. Dates are ISO AAAA-MM-JJ or "".
+ *
+ * All the strings a reader puts in a row live in its one private buffer
+ * (strings_), reused from read to read: reading a row allocates nothing once
+ * the buffer is large enough. Code that builds rows by hand (tests, pure
+ * computation) may point the string fields at anything it owns; fp_*_free
+ * only frees strings_. To keep a string past the next read, copy it. */
 
 struct fp_datacenter {
 	long line;
@@ -34,6 +40,7 @@ struct fp_datacenter {
 	double pue;
 	char *country; /* localisation */
 	char *entity;  /* nomEntite */
+	struct buf strings_; /* private: holds the strings above */
 };
 
 struct fp_physical {
@@ -60,6 +67,7 @@ struct fp_physical {
 	int has_rate;
 	double rate; /* tauxUtilisation, 0..1 */
 	char *quality;
+	struct buf strings_; /* private: holds the strings above */
 };
 
 struct fp_virtual {
@@ -78,6 +86,7 @@ struct fp_virtual {
 	int has_storage;
 	double storage; /* capaciteStockage */
 	char *entity;
+	struct buf strings_; /* private: holds the strings above */
 };
 
 struct fp_application {
@@ -89,6 +98,7 @@ struct fp_application {
 	char *domain, *subdomain;
 	char *entity;
 	char *host; /* nomEquipementPhysique */
+	struct buf strings_; /* private: holds the strings above */
 };
 
 void fp_datacenter_init(struct fp_datacenter *r);

@@ -9,7 +9,10 @@
  * which are O(1) (hash tables): an evaluation makes several lookups per
  * inventory line and must handle a million lines in seconds.
  *
- * Ownership: the referential owns every string; free with fp_ref_free.
+ * Ownership: the referential owns every string; free with fp_ref_free. The
+ * string fields of what the *_get functions create are malloc'ed "" (never
+ * NULL): callers replace them with free() + xstrdup(). What *_get returns
+ * stays at the same address for the referential's life.
  */
 #ifndef NUMECO_FP_REF_H
 #define NUMECO_FP_REF_H
@@ -62,7 +65,10 @@ const char *fp_ref_name(const struct fp_ref *r);
 const char *fp_ref_version(const struct fp_ref *r);
 
 /* Criteria, in the order they were added (index = criterion id). Adding an
- * existing code or label returns its index. -1 past FP_MAX_CRIT. */
+ * existing code or label returns its index. -1 past FP_MAX_CRIT. A NULL or
+ * empty code is derived from the label (G4IT's code for its five criteria,
+ * else the label's words upper-cased and joined by '_'); a NULL or empty
+ * label becomes G4IT's label for the code, else the code. */
 int fp_ref_add_crit(struct fp_ref *r, const char *code, const char *label, const char *unit);
 size_t fp_ref_ncrit(const struct fp_ref *r);
 const struct fp_crit *fp_ref_crit(const struct fp_ref *r, size_t i);
@@ -77,11 +83,13 @@ size_t fp_ref_nitems(const struct fp_ref *r);
 const struct fp_item *fp_ref_item_at(const struct fp_ref *r, size_t i);
 
 struct fp_mix *fp_ref_mix_get(struct fp_ref *r, const char *country);
-/* Country names are matched case- and accent-insensitively ("france" = "France"). */
+/* Country names are matched ignoring case, accents, punctuation and spaces
+ * ("france" = "France", "Cote Divoire" = "Côte d'Ivoire"). */
 const struct fp_mix *fp_ref_mix(const struct fp_ref *r, const char *country);
 size_t fp_ref_nmixes(const struct fp_ref *r);
 const struct fp_mix *fp_ref_mix_at(const struct fp_ref *r, size_t i);
 
+/* Type names are matched ignoring ASCII case ("server" = "Server"). */
 struct fp_item_type *fp_ref_type_get(struct fp_ref *r, const char *type);
 const struct fp_item_type *fp_ref_type(const struct fp_ref *r, const char *type);
 size_t fp_ref_ntypes(const struct fp_ref *r);

@@ -7,25 +7,13 @@
 
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "io/csv_impl.h"
 #include "io/encoding.h"
 
-struct csv_span {
-	size_t off; /* start of the field in rec.ptr */
-	size_t len;
-};
-
-struct csv_reader {
-	char *name;
-	enum csv_encoding enc;
-	char delim;
-	struct buf text; /* the whole input as UTF-8, BOM removed */
-	size_t pos;	 /* next byte of text to read */
-	long line;	 /* physical line (1-based) of text.ptr[pos] */
-	long rec_line;	 /* line where the current record starts */
-	struct buf rec;	 /* fields of the current record, each NUL-terminated */
-	struct csv_span *fields;
-	size_t nf, cap;
-};
+/* What the parser returns, besides 1 (record), 0 (end) and -1 (malformed),
+ * when it reaches the end of a stream's window: read more and parse the
+ * record again, or give up on a record longer than the stream's limit. */
+enum { NEED_MORE = 2, TOO_LONG = 3 };
 
 /* State of the record being read: fields are stored until the first error,
  * then only scanned so that the reader finds where the record ends. */
@@ -66,29 +54,58 @@ static size_t skip_past_line_end(const char *s, size_t n, size_t i)
 	return i;
 }
 
+/* What reaching the end of the window means: 0 when it is the end of the
+ * input, else NEED_MORE, or TOO_LONG once the stream's record limit is hit. */
+static int window_end(const struct csv_reader *r)
+{
+	if (r->eof)
+		return 0;
+	return r->limit_hit ? TOO_LONG : NEED_MORE;
+}
+
+/* Length of the line end at i (s[i] is CR or LF): 1 or 2, or 0 when a CR
+ * ends the window and the next chunk may hold its LF. */
+static size_t eol_len(const struct csv_reader *r, size_t i)
+{
+	const char *s = r->text.ptr;
+	if (s[i] == '\n')
+		return 1;
+	if (i + 1 < r->text.len)
+		return s[i + 1] == '\n' ? 2 : 1;
+	return window_end(r) == NEED_MORE ? 0 : 1;
+}
+
 /* The header line decides the delimiter: the most frequent of ';' ',' and
  * tab outside quotes, ';' (French spreadsheets' choice) on a tie or when the
  * file has a single column. Leading lines made only of white space, ';' and
- * ',' are empty rows, not the header: the reader skips them (*start, *line
- * are set to where the header begins). */
-static char detect_delim(const char *s, size_t n, size_t *start, long *line)
+ * ',' are empty rows, not the header: the reader skips them (pos and line
+ * are set to where the header begins). NEED_MORE when the header line is not
+ * whole in the window yet. */
+static int detect_delim(struct csv_reader *r)
 {
-	size_t i = 0;
-	*line = 1;
+	const char *s = r->text.ptr;
+	size_t n = r->text.len;
+	size_t i = r->pos;
 	for (;;) {
 		size_t j = i;
 		while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == ';' || s[j] == ','))
 			j++;
 		if (j >= n) {
+			if (window_end(r) == NEED_MORE)
+				return NEED_MORE;
 			i = n; /* nothing but empty rows */
 			break;
 		}
 		if (!is_line_end(s[j]))
 			break;
-		i = skip_past_line_end(s, n, j);
-		(*line)++;
+		size_t k = eol_len(r, j);
+		if (k == 0)
+			return NEED_MORE;
+		i = j + k;
+		r->pos = i; /* empty rows are consumed: a refill may drop them */
+		r->line++;
 	}
-	*start = i;
+	r->pos = i;
 	size_t semi = 0, comma = 0, tab = 0;
 	int inq = 0;
 	for (; i < n; i++) {
@@ -106,12 +123,16 @@ static char detect_delim(const char *s, size_t n, size_t *start, long *line)
 		else if (c == '\t')
 			tab++;
 	}
+	if (i >= n && window_end(r) == NEED_MORE)
+		return NEED_MORE;
 	if (semi >= comma && semi >= tab)
-		return ';';
-	return comma >= tab ? ',' : '\t';
+		r->delim = ';';
+	else
+		r->delim = comma >= tab ? ',' : '\t';
+	return 0;
 }
 
-static const char *errno_fr(int e)
+const char *csv_errno_fr_(int e)
 {
 	switch (e) {
 	case ENOENT: return "fichier introuvable";
@@ -144,10 +165,9 @@ struct csv_reader *csv_open_mem(const char *name, const char *data, size_t n, st
 		return NULL;
 	}
 
-	struct csv_reader *r = xcalloc(1, sizeof(*r));
-	r->name = xstrdup(name);
-	buf_init(&r->text);
-	buf_init(&r->rec);
+	struct csv_reader *r = csv_new_(name);
+	r->eof = 1;
+	r->bytes_read = r->bytes_total = n;
 	size_t skip = enc_has_utf8_bom(data, n) ? 3 : 0;
 	if (text_utf8_valid(data + skip, n - skip)) {
 		r->enc = skip ? CSV_UTF8_BOM : CSV_UTF8;
@@ -158,16 +178,37 @@ struct csv_reader *csv_open_mem(const char *name, const char *data, size_t n, st
 		r->enc = CSV_CP1252;
 		enc_cp1252_to_utf8(data + skip, n - skip, &r->text);
 	}
-	r->delim = detect_delim(r->text.ptr, r->text.len, &r->pos, &r->line);
-	r->rec_line = r->line;
+	csv_begin_(r, err); /* cannot fail: the whole input is there */
 	return r;
+}
+
+struct csv_reader *csv_new_(const char *name)
+{
+	struct csv_reader *r = xcalloc(1, sizeof(*r));
+	r->name = xstrdup(name ? name : "");
+	buf_init(&r->text);
+	buf_init(&r->rec);
+	r->line = 1;
+	r->delim = ';';
+	return r;
+}
+
+int csv_begin_(struct csv_reader *r, struct err *err)
+{
+	int rc;
+	while ((rc = detect_delim(r)) == NEED_MORE)
+		if (csv_refill_(r, err) < 0)
+			return -1;
+	r->limit_hit = 0;
+	r->rec_line = r->line;
+	return 0;
 }
 
 struct csv_reader *csv_open_file(const char *path, struct err *err)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		err_set(err, "impossible d'ouvrir %s : %s", path, errno_fr(errno));
+		err_set(err, "impossible d'ouvrir %s : %s", path, csv_errno_fr_(errno));
 		return NULL;
 	}
 	struct buf b = BUF_INIT;
@@ -183,7 +224,7 @@ struct csv_reader *csv_open_file(const char *path, struct err *err)
 		int e = errno;
 		fclose(f);
 		buf_free(&b);
-		err_set(err, "impossible de lire %s : %s", path, errno_fr(e));
+		err_set(err, "impossible de lire %s : %s", path, csv_errno_fr_(e));
 		return NULL;
 	}
 	fclose(f);
@@ -199,6 +240,7 @@ void csv_close(struct csv_reader *r)
 	if (!r)
 		return;
 	free(r->name);
+	csv_stream_free_(r->stream);
 	buf_free(&r->text);
 	buf_free(&r->rec);
 	free(r->fields);
@@ -252,7 +294,8 @@ static void field_end(struct rec_state *st)
 {
 	struct csv_reader *r = st->r;
 	if (!st->bad) {
-		xgrow((void **)&r->fields, sizeof(*r->fields), r->nf + 1, &r->cap);
+		if (r->nf >= r->cap) /* the common case stays inline */
+			xgrow((void **)&r->fields, sizeof(*r->fields), r->nf + 1, &r->cap);
 		r->fields[r->nf].off = st->fstart;
 		r->fields[r->nf].len = r->rec.len - st->fstart;
 		r->nf++;
@@ -262,8 +305,8 @@ static void field_end(struct rec_state *st)
 }
 
 /* Skips lines holding only spaces, tabs and delimiters: what spreadsheets
- * write for empty rows (";;;;"). */
-static void skip_blank_lines(struct csv_reader *r)
+ * write for empty rows (";;;;"). 0, or NEED_MORE / TOO_LONG. */
+static int skip_blank_lines(struct csv_reader *r)
 {
 	const char *s = r->text.ptr;
 	size_t n = r->text.len;
@@ -272,21 +315,33 @@ static void skip_blank_lines(struct csv_reader *r)
 		while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == r->delim))
 			j++;
 		if (j >= n) {
+			int rc = window_end(r);
+			if (rc)
+				return rc;
 			r->pos = n;
-			return;
+			return 0;
 		}
 		if (!is_line_end(s[j]))
-			return;
-		r->pos = skip_past_line_end(s, n, j);
+			return 0;
+		size_t k = eol_len(r, j);
+		if (k == 0)
+			return NEED_MORE;
+		r->pos = j + k;
 		r->line++;
 	}
 }
 
-int csv_next(struct csv_reader *r, struct err *err)
+/* Reads one record from the window: 1, 0 (end of input), -1 (malformed), or
+ * NEED_MORE / TOO_LONG when the window ends inside it (a stream's record is
+ * then parsed again once the window holds more). Only a whole record moves
+ * pos and line. */
+static int parse_record(struct csv_reader *r, struct err *err)
 {
 	r->nf = 0;
 	buf_reset(&r->rec);
-	skip_blank_lines(r);
+	int rc = skip_blank_lines(r);
+	if (rc)
+		return rc;
 	r->rec_line = r->line;
 	if (r->pos >= r->text.len)
 		return 0;
@@ -314,6 +369,8 @@ int csv_next(struct csv_reader *r, struct err *err)
 				if (pos >= n)
 					break;
 				if (s[pos] == '"') {
+					if (pos + 1 >= n && window_end(r) == NEED_MORE)
+						return NEED_MORE; /* "" split by the window */
 					if (pos + 1 < n && s[pos + 1] == '"') {
 						field_add(&st, "\"", 1);
 						pos += 2;
@@ -325,15 +382,20 @@ int csv_next(struct csv_reader *r, struct err *err)
 				}
 				/* A line end inside a field is kept as one LF whatever
 				 * its form, so stored text does not depend on the OS. */
-				pos = skip_past_line_end(s, n, pos);
+				size_t k = eol_len(r, pos);
+				if (k == 0)
+					return NEED_MORE;
+				pos += k;
 				line++;
 				field_add(&st, "\n", 1);
 			}
 			if (!closed) {
-				/* Everything up to the end of input would be one field:
-				 * more likely a stray quote. Report it and resume on
-				 * the line after the quote, where records are probably
-				 * whole again. */
+				if (window_end(r) == NEED_MORE)
+					return NEED_MORE;
+				/* Everything up to the end of input (or of a stream's
+				 * record limit) would be one field: more likely a stray
+				 * quote. Report it and resume on the line after the
+				 * quote, where records are probably whole again. */
 				if (rec_fail(&st, "guillemet non fermé") && qline != r->rec_line)
 					buf_addf(&err->msg, " (ouvert ligne %ld)", qline);
 				r->pos = skip_past_line_end(s, n, qpos);
@@ -345,6 +407,8 @@ int csv_next(struct csv_reader *r, struct err *err)
 			/* Spaces after a closing quote are tolerated and dropped. */
 			while (pos < n && (s[pos] == ' ' || s[pos] == '\t') && s[pos] != d)
 				pos++;
+			if (pos >= n && (rc = window_end(r)) != 0)
+				return rc;
 			if (pos < n && s[pos] != d && !is_line_end(s[pos]))
 				rec_fail(&st, "caractères après le guillemet fermant");
 		}
@@ -354,6 +418,8 @@ int csv_next(struct csv_reader *r, struct err *err)
 		size_t j = pos;
 		while (j < n && s[j] != d && !is_line_end(s[j]))
 			j++;
+		if (j >= n && (rc = window_end(r)) != 0)
+			return rc;
 		field_add(&st, s + pos, j - pos);
 		pos = j;
 		field_end(&st);
@@ -362,7 +428,10 @@ int csv_next(struct csv_reader *r, struct err *err)
 			continue;
 		}
 		if (pos < n) {
-			pos = skip_past_line_end(s, n, pos);
+			size_t k = eol_len(r, pos);
+			if (k == 0)
+				return NEED_MORE;
+			pos += k;
 			line++;
 		}
 		break;
@@ -375,6 +444,65 @@ int csv_next(struct csv_reader *r, struct err *err)
 		return -1;
 	}
 	return 1;
+}
+
+/* After a record over the limit: drops input up to the next line end.
+ * 0 when done, NEED_MORE when the window ended first. */
+static int skip_rest_of_line(struct csv_reader *r)
+{
+	const char *s = r->text.ptr;
+	size_t n = r->text.len;
+	size_t j = r->pos;
+	while (j < n && !is_line_end(s[j]))
+		j++;
+	r->pos = j;
+	if (j >= n)
+		return r->eof ? 0 : NEED_MORE;
+	size_t k = eol_len(r, j);
+	if (k == 0)
+		return NEED_MORE;
+	r->pos = j + k;
+	r->line++;
+	return 0;
+}
+
+int csv_next(struct csv_reader *r, struct err *err)
+{
+	for (;;) {
+		if (r->dead) {
+			r->nf = 0;
+			buf_reset(&r->rec);
+			return 0;
+		}
+		int rc = r->skip_line ? skip_rest_of_line(r) : parse_record(r, err);
+		if (r->skip_line && rc == 0) {
+			r->skip_line = 0;
+			continue;
+		}
+		if (rc == NEED_MORE) {
+			if (csv_refill_(r, err) < 0) {
+				r->dead = 1;
+				r->nf = 0;
+				buf_reset(&r->rec);
+				return -1;
+			}
+			continue;
+		}
+		r->limit_hit = 0;
+		if (rc == TOO_LONG) {
+			/* Memory stays bounded: the record is dropped, not read. */
+			r->rec_line = r->line;
+			r->skip_line = 1;
+			r->nf = 0;
+			buf_reset(&r->rec);
+			err_set(err,
+				"enregistrement trop long (plus de %zu octets) : ignoré jusqu'à la "
+				"fin de sa ligne",
+				r->max_record);
+			return -1;
+		}
+		return rc;
+	}
 }
 
 size_t csv_nfields(const struct csv_reader *r)
@@ -400,6 +528,22 @@ long csv_line(const struct csv_reader *r)
 const char *csv_name(const struct csv_reader *r)
 {
 	return r->name;
+}
+
+size_t csv_bytes_read(const struct csv_reader *r)
+{
+	return r->bytes_read;
+}
+
+size_t csv_bytes_total(const struct csv_reader *r)
+{
+	return r->bytes_total;
+}
+
+size_t csv_buffer_bytes(const struct csv_reader *r)
+{
+	return r->text.cap + r->rec.cap + r->cap * sizeof(*r->fields) +
+	       csv_stream_bytes_(r->stream);
 }
 
 void csv_write_field(struct buf *out, const char *s, char delim, int first)

@@ -39,7 +39,9 @@
 
 enum csv_encoding { CSV_UTF8, CSV_UTF8_BOM, CSV_CP1252 };
 
-/* A reader over a whole input held in memory (converted to UTF-8 once). */
+/* A reader over a whole input held in memory (converted to UTF-8 once), or
+ * over a file read chunk by chunk (csv_open_stream). Both give the same
+ * records through the same calls. */
 struct csv_reader;
 
 /* Creates a reader over a copy of the n bytes at data (data may be NULL when
@@ -55,6 +57,47 @@ struct csv_reader *csv_open_mem(const char *name, const char *data, size_t n, st
  * introuvable", "x.csv: ligne 3 : octet nul : fichier binaire ?"). */
 struct csv_reader *csv_open_file(const char *path, struct err *err);
 void csv_close(struct csv_reader *r); /* NULL is fine */
+
+/* Streams: a file read CSV_STREAM_CHUNK bytes at a time, so memory is bounded
+ * by the longest record, not by the file (a million-line inventory is read
+ * with a few hundred KiB). Records, fields, lines and errors are those of
+ * csv_open_mem over the same bytes, except:
+ *  - Encoding is decided on the first chunk holding a byte above 0x7F (ASCII
+ *    is the same in both): valid UTF-8 there makes the stream UTF-8, else
+ *    Windows-1252. A later byte that is not valid UTF-8 in a UTF-8 stream,
+ *    or a NUL byte after the first chunk, ends the reading: csv_next returns
+ *    -1 once, with a message ("octet 0xE9 invalide en UTF-8 …", "octet nul :
+ *    fichier binaire ?") and csv_line() the line of that byte, then 0. The
+ *    records before it are returned normally. (A memory reader would have
+ *    read the whole file as Windows-1252.)
+ *  - A record of more than max_record bytes (CSV_MAX_RECORD by default) is
+ *    not held: inside a quoted field it is an unterminated quote (as at the
+ *    end of a memory input); otherwise csv_next returns -1 ("enregistrement
+ *    trop long") and resumes after the next line end.
+ * A UTF-16 BOM, a NUL byte in the first chunk, or one of the faults above on
+ * the header line (read whole at open, to detect the delimiter) fails the
+ * open as for csv_open_file (messages start with the path). */
+#define CSV_STREAM_CHUNK (64 * 1024)
+#define CSV_MAX_RECORD	 (32 * 1024 * 1024)
+
+struct csv_reader *csv_open_stream(const char *path, struct err *err);
+
+/* Tuning, mostly for tests: 0 in a field means its default. */
+struct csv_stream_opts {
+	size_t chunk;	   /* bytes read at a time (CSV_STREAM_CHUNK) */
+	size_t max_record; /* CSV_MAX_RECORD */
+};
+/* Streams from f, which the reader then owns (csv_close closes it); name is
+ * used in messages. o may be NULL. On failure f is closed too. */
+struct csv_reader *csv_open_stream_file(const char *name, FILE *f, const struct csv_stream_opts *o,
+					struct err *err);
+
+/* Progress: bytes of the input read so far, and its size (0 when unknown, as
+ * for a pipe). For a memory reader both are the input's size. */
+size_t csv_bytes_read(const struct csv_reader *r);
+size_t csv_bytes_total(const struct csv_reader *r);
+/* Bytes the reader holds in its buffers now (for tests of bounded memory). */
+size_t csv_buffer_bytes(const struct csv_reader *r);
 
 enum csv_encoding csv_encoding(const struct csv_reader *r);
 char csv_delimiter(const struct csv_reader *r);

@@ -1,4 +1,4 @@
-/* consolidate.c: counts, shares, avoided-impact totals and ranking of a period's actions. */
+/* consolidate.c: counts, shares, avoided-impact totals and rankings of a period's actions. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,10 +6,15 @@
 #include "core/xalloc.h"
 #include "plan/consolidate.h"
 
-/* Context for the ranking comparator: qsort gives no user pointer in C11. */
+/* Context for the ranking comparators: qsort gives no user pointer in C11. */
 struct cons_rank {
 	const struct cons_input *in;
 	struct cons_top top;
+};
+
+struct cons_cost_rank {
+	const struct cons_input *in;
+	struct cons_cost cost;
 };
 
 /* A converted estimate, or 0 when the action has none usable. Non-finite and
@@ -30,22 +35,36 @@ static const char *cons_ministry_code(const struct cons_input *in, size_t m)
 	return m < in->nministries && in->ministries[m].code ? in->ministries[m].code : "";
 }
 
-static int cons_rank_cmp(const void *pa, const void *pb)
+/* Tie-break of both rankings: ministry code, then reference, then input
+ * order (same ministry and reference only happen in malformed input). */
+static int cons_tie_cmp(const struct cons_input *in, size_t ia, size_t ib)
 {
-	const struct cons_rank *a = pa, *b = pb;
-	if (a->top.value_report != b->top.value_report)
-		return a->top.value_report > b->top.value_report ? -1 : 1;
-	const struct cons_action *xa = &a->in->actions[a->top.action];
-	const struct cons_action *xb = &b->in->actions[b->top.action];
-	int c = strcmp(cons_ministry_code(a->in, xa->ministry),
-		       cons_ministry_code(b->in, xb->ministry));
+	const struct cons_action *xa = &in->actions[ia];
+	const struct cons_action *xb = &in->actions[ib];
+	int c = strcmp(cons_ministry_code(in, xa->ministry), cons_ministry_code(in, xb->ministry));
 	if (c)
 		return c;
 	c = strcmp(xa->ref ? xa->ref : "", xb->ref ? xb->ref : "");
 	if (c)
 		return c;
-	/* Same ministry and reference (only in malformed input): keep input order. */
-	return (a->top.action > b->top.action) - (a->top.action < b->top.action);
+	return (ia > ib) - (ia < ib);
+}
+
+static int cons_rank_cmp(const void *pa, const void *pb)
+{
+	const struct cons_rank *a = pa, *b = pb;
+	if (a->top.value_report != b->top.value_report)
+		return a->top.value_report > b->top.value_report ? -1 : 1;
+	return cons_tie_cmp(a->in, a->top.action, b->top.action);
+}
+
+/* Cheapest tonne avoided first. */
+static int cons_cost_cmp(const void *pa, const void *pb)
+{
+	const struct cons_cost_rank *a = pa, *b = pb;
+	if (a->cost.eur_per_t != b->cost.eur_per_t)
+		return a->cost.eur_per_t < b->cost.eur_per_t ? -1 : 1;
+	return cons_tie_cmp(a->in, a->cost.action, b->cost.action);
 }
 
 static void cons_rank(const struct cons_input *in, size_t top_n, struct cons_result *out)
@@ -72,6 +91,42 @@ static void cons_rank(const struct cons_input *in, size_t top_n, struct cons_res
 			out->top_ghg[i] = all[i].top;
 	}
 	out->ntop_ghg = keep;
+	free(all);
+}
+
+/* Ranks by cost per tonne avoided the actions with a known, positive budget
+ * and a positive GHG estimate; the others have no meaningful ratio. */
+static void cons_rank_cost(const struct cons_input *in, size_t top_n, struct cons_result *out)
+{
+	struct cons_cost_rank *all = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = 0; i < in->nactions; i++) {
+		const struct cons_action *a = &in->actions[i];
+		double v;
+		if (!a->has_budget || a->budget_cents <= 0)
+			continue;
+		if (!cons_estimate(a, &v) || !iunit_is_ghg(a->impact_unit) || v <= 0)
+			continue;
+		double ratio = ((double)a->budget_cents / 100.0) / v;
+		if (!isfinite(ratio))
+			continue; /* a vanishing estimate: no usable ratio */
+		xgrow((void **)&all, sizeof(*all), n + 1, &cap);
+		all[n].in = in;
+		all[n].cost.action = i;
+		all[n].cost.budget_cents = a->budget_cents;
+		all[n].cost.value_t = v;
+		all[n].cost.eur_per_t = ratio;
+		n++;
+	}
+	if (n > 1)
+		qsort(all, n, sizeof(*all), cons_cost_cmp);
+	size_t keep = n < top_n ? n : top_n;
+	if (keep > 0) {
+		out->top_cost = xmalloc(keep * sizeof(*out->top_cost));
+		for (size_t i = 0; i < keep; i++)
+			out->top_cost[i] = all[i].cost;
+	}
+	out->ntop_cost = keep;
 	free(all);
 }
 
@@ -141,11 +196,13 @@ void consolidate(const struct cons_input *in, size_t top_n, struct cons_result *
 	}
 	out->share_realised = out->actions ? (double)out->realised / (double)out->actions : 0.0;
 	cons_rank(in, top_n, out);
+	cons_rank_cost(in, top_n, out);
 }
 
 void cons_result_free(struct cons_result *r)
 {
 	free(r->by_ministry);
 	free(r->top_ghg);
+	free(r->top_cost);
 	memset(r, 0, sizeof(*r));
 }

@@ -57,6 +57,15 @@ struct cons_top {
 	double value_report; /* in tCO2e or MWh */
 };
 
+/* One action ranked by cost per tonne avoided: its known budget divided by
+ * its GHG estimate in tCO2e. */
+struct cons_cost {
+	size_t action;	      /* index into cons_input.actions */
+	int64_t budget_cents; /* > 0 */
+	double value_t;	      /* GHG estimate in tCO2e, > 0 */
+	double eur_per_t;     /* budget in euros / value_t */
+};
+
 struct cons_ministry_row {
 	size_t ministry; /* index into cons_input.ministries */
 	size_t actions;
@@ -85,11 +94,15 @@ struct cons_result {
 	int64_t budget_cents;	  /* sum of known budgets */
 	struct cons_top *top_ghg; /* key or not, largest GHG estimates first */
 	size_t ntop_ghg;
+	/* Actions with both a budget > 0 and a GHG estimate > 0, cheapest
+	 * tonne avoided first. */
+	struct cons_cost *top_cost;
+	size_t ntop_cost;
 };
 
-/* Computes the consolidation; top_n bounds the ranked list. Ties in the
- * ranking are broken by ministry code then action reference, so output is
- * deterministic. Caller frees with cons_result_free. */
+/* Computes the consolidation; top_n bounds each ranked list (top_ghg and
+ * top_cost). Ties in the rankings are broken by ministry code then action
+ * reference, so output is deterministic. Caller frees with cons_result_free. */
 void consolidate(const struct cons_input *in, size_t top_n, struct cons_result *out);
 void cons_result_free(struct cons_result *r);
 

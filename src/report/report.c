@@ -107,6 +107,14 @@ void report_fmt_impact(struct buf *out, double v)
 		fmt_dec(out, v, 1);
 }
 
+void report_fmt_cost(struct buf *out, double eur_per_t)
+{
+	if (isfinite(eur_per_t) && eur_per_t > 0 && eur_per_t < 0.5)
+		buf_adds(out, "<" FMT_NBSP "1");
+	else
+		fmt_dec(out, eur_per_t, 0);
+}
+
 static struct report_kv *report_kv_next(struct report_kv *kv, size_t *n, const char *label)
 {
 	struct report_kv *k = &kv[(*n)++];
@@ -167,6 +175,16 @@ void report_kv_free(struct report_kv *kv, size_t n)
 		buf_free(&kv[i].value);
 }
 
+const char report_cost_note[] =
+	"Le coût de la tonne évitée est le budget de l'action divisé par son impact évité estimé "
+	"(budget ÷ impact évité estimé, en euros par tonne équivalent CO2). Seules les actions, "
+	"clés ou non, ayant à la fois un budget et une estimation en équivalent CO2 sont classées, "
+	"de la moins chère à la plus chère. Ce ratio rapproche des estimations le plus souvent "
+	"annuelles de budgets le plus souvent totaux : c'est un indicateur pour comparer les "
+	"actions entre elles, pas une évaluation économique.";
+const char report_cost_none[] =
+	"Aucune action n'a à la fois un budget et une estimation d'impact évité en équivalent CO2.";
+
 const char *const report_method_notes[] = {
 	"Sont comptées toutes les actions inscrites dans les feuilles de route de la période, "
 	"quel que soit l'état de relecture de la feuille (brouillon, soumise, relue ou validée), "
@@ -181,6 +199,12 @@ const char *const report_method_notes[] = {
 	"Le classement des actions au plus fort impact évité porte sur toutes les actions, clés ou "
 	"non, ayant une estimation en équivalent CO2 ; à valeur égale, l'ordre suit le code du "
 	"ministère puis la référence de l'action.",
+	"Le classement par coût de la tonne évitée porte sur les actions, clés ou non, ayant à la "
+	"fois un budget non nul et une estimation en équivalent CO2 ; le coût est le budget divisé "
+	"par l'impact évité estimé converti en tCO2e. Il mêle des estimations le plus souvent "
+	"annuelles et des budgets le plus souvent totaux : c'est un indicateur pour comparer les "
+	"actions, pas une évaluation économique. À coût égal, l'ordre suit le code du ministère "
+	"puis la référence de l'action.",
 	"Le budget est la somme des budgets renseignés ; les actions sans budget n'y contribuent "
 	"pas.",
 };

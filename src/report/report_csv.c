@@ -13,7 +13,7 @@
  *              code and a French label (empty when the figure has one key)
  *   valeur     the number, decimal comma, no grouping; empty for a share
  *              of realised actions when there is no action
- *   unite      nombre, %, tCO2e, MWh, EUR or booleen
+ *   unite      nombre, %, tCO2e, MWh, EUR, EUR/tCO2e or booleen
  *
  * Sections, in this order:
  *   chiffres_cles     code1 = ministeres_total, ministeres_avec_feuille,
@@ -31,8 +31,12 @@
  *   impact_cles_theme code1 = theme: avoided tCO2e of key actions
  *   classement_ges    code1 = ministry, code2 = action reference (title in
  *                     libelle2): avoided tCO2e, rows in rank order
+ *   classement_cout   code1 = ministry, code2 = action reference (title in
+ *                     libelle2): cost per tonne avoided (budget / avoided
+ *                     tCO2e, EUR/tCO2e), actions with a budget and a GHG
+ *                     estimate, cheapest first
  * Totals are not repeated (sum the rows). Numbers: % with 1 decimal, tCO2e
- * and MWh with 3, EUR with 2. Text fields starting with = + - @ get a
+ * and MWh with 3, EUR and EUR/tCO2e with 2. Text fields starting with = + - @ get a
  * leading apostrophe so spreadsheets never run them as formulas. */
 #include <stdint.h>
 #include <stdio.h>
@@ -193,5 +197,12 @@ void report_csv(const struct cons_input *in, const struct cons_result *r, struct
 			a->ministry < in->nministries ? in->ministries[a->ministry].code : "";
 		csv_real(&c, "classement_ges", code, report_ministry_name(in, a->ministry), a->ref,
 			 a->title, r->top_ghg[i].value_report, 3, REPORT_UNIT_GHG);
+	}
+	for (size_t i = 0; i < r->ntop_cost; i++) {
+		const struct cons_action *a = &in->actions[r->top_cost[i].action];
+		const char *code =
+			a->ministry < in->nministries ? in->ministries[a->ministry].code : "";
+		csv_real(&c, "classement_cout", code, report_ministry_name(in, a->ministry), a->ref,
+			 a->title, r->top_cost[i].eur_per_t, 2, "EUR/tCO2e");
 	}
 }

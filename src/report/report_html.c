@@ -414,6 +414,58 @@ static void h_top(const struct cons_input *in, const struct cons_result *res, st
 	buf_adds(out, "</section>");
 }
 
+static void h_cost(const struct cons_input *in, const struct cons_result *res, struct buf *out)
+{
+	h_section(out, "cout", REPORT_H_COST);
+	buf_adds(out, "<p>");
+	h_text(out, res->ntop_cost ? report_cost_note : report_cost_none);
+	buf_adds(out, "</p>");
+	if (res->ntop_cost == 0) {
+		buf_adds(out, "</section>");
+		return;
+	}
+	h_table_open(out, "cout",
+		     "Actions classées par coût de la tonne évitée, de la moins chère à la plus "
+		     "chère, en euros par tonne équivalent CO2");
+	buf_adds(out, "<thead><tr>");
+	h_th_col(out, "Rang", 1);
+	h_th_col(out, "Ministère", 0);
+	h_th_col(out, "Référence", 0);
+	h_th_col(out, "Action", 0);
+	h_th_col(out, "Budget", 1);
+	h_th_col(out, "Impact évité estimé (" REPORT_UNIT_GHG ")", 1);
+	h_th_col(out, "Coût de la tonne évitée (" REPORT_UNIT_COST ")", 1);
+	buf_adds(out, "</tr></thead><tbody>");
+	struct buf t = BUF_INIT;
+	for (size_t i = 0; i < res->ntop_cost; i++) {
+		const struct cons_cost *c = &res->top_cost[i];
+		const struct cons_action *a = &in->actions[c->action];
+		buf_adds(out, "<tr>");
+		h_td_count(out, i + 1);
+		buf_adds(out, "<td>");
+		h_text(out, report_ministry_name(in, a->ministry));
+		buf_adds(out, "</td><td>");
+		h_text(out, a->ref);
+		buf_adds(out, "</td><th scope=\"row\">");
+		h_text(out, a->title);
+		buf_adds(out, "</th><td class=\"n\">");
+		buf_reset(&t);
+		fmt_euros(&t, c->budget_cents);
+		h_text(out, t.ptr);
+		buf_adds(out, "</td>");
+		h_td_impact(out, c->value_t);
+		buf_adds(out, "<td class=\"n\">");
+		buf_reset(&t);
+		report_fmt_cost(&t, c->eur_per_t);
+		h_text(out, t.ptr);
+		buf_adds(out, "</td></tr>");
+	}
+	buf_free(&t);
+	buf_adds(out, "</tbody>");
+	h_table_close(out);
+	buf_adds(out, "</section>");
+}
+
 static void h_no_roadmap(const struct cons_input *in, struct buf *out)
 {
 	size_t n = 0;
@@ -462,6 +514,8 @@ void report_html(const struct cons_input *in, const struct cons_result *res, str
 	h_key_themes(res, out);
 	buf_addc(out, '\n');
 	h_top(in, res, out);
+	buf_addc(out, '\n');
+	h_cost(in, res, out);
 	buf_addc(out, '\n');
 	if (!report_is_scoped(in)) {
 		h_no_roadmap(in, out);

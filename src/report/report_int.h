@@ -14,11 +14,13 @@
 #define REPORT_H_LEVEL	   "Actions par niveau d'engagement visé et par statut"
 #define REPORT_H_KEY_THEME "Impact évité estimé des actions clés, par thème"
 #define REPORT_H_TOP	   "Actions au plus fort impact évité estimé"
+#define REPORT_H_COST	   "Actions classées par coût de la tonne évitée"
 #define REPORT_H_NOROADMAP "Ministères sans feuille de route"
 #define REPORT_H_METHOD	   "Méthode"
 
 #define REPORT_UNIT_GHG	   "tCO2e"
 #define REPORT_UNIT_ENERGY "MWh"
+#define REPORT_UNIT_COST   "€/tCO2e"
 
 /* The most key figures report_key_figures gives. */
 #define REPORT_MAX_KV 8
@@ -46,10 +48,18 @@ void report_kv_free(struct report_kv *kv, size_t n);
 /* Display of an avoided impact in tCO2e or MWh: one decimal, "< 0,1" for a
  * positive value that would show as zero. */
 void report_fmt_impact(struct buf *out, double v);
+/* Display of a cost per tonne avoided (€/tCO2e, unit not included): whole
+ * euros, "< 1" for a positive value that would show as zero. */
+void report_fmt_cost(struct buf *out, double eur_per_t);
 /* Display name of ministry m, or its code when the name is empty. */
 const char *report_ministry_name(const struct cons_input *in, size_t m);
 /* Review state label for the ministry table: "Aucune" without roadmap. */
 const char *report_state_label(const struct cons_ministry *m);
+
+/* What the cost per tonne avoided is, and is not: the paragraph before the
+ * ranking by cost, and the sentence when no action can be ranked. */
+extern const char report_cost_note[];
+extern const char report_cost_none[];
 
 /* The "Méthode" note, as plain-text paragraphs. */
 extern const char *const report_method_notes[];

@@ -13,10 +13,13 @@
  *                 by_status {...}, share_realised, key_actions, key_ghg_t}],
  *   top_ghg [{rank, ministry, ref, title, value_t, declared_value,
  *             declared_unit, method}],
+ *   top_cost [{rank, ministry, ref, title, budget_eur, value_t, eur_per_t}]
+ *            (actions with a budget and a GHG estimate, cheapest tonne
+ *            avoided first; eur_per_t = budget_eur / value_t),
  *   ministries_without_roadmap [code, ...],
  *   method [paragraph, ...]
  * Counts are integers; measures are reals rounded to 3 decimals (kg, kWh),
- * shares to 4 decimals, euros to 2. */
+ * shares to 4 decimals, euros (and euros per tonne) to 2. */
 #include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
@@ -163,6 +166,25 @@ void report_json(const struct cons_input *in, const struct cons_result *res, str
 		json_array_append_new(top, o);
 	}
 	json_object_set_new(root, "top_ghg", top);
+
+	json_t *cost = json_array();
+	for (size_t i = 0; i < res->ntop_cost; i++) {
+		const struct cons_cost *c = &res->top_cost[i];
+		const struct cons_action *a = &in->actions[c->action];
+		json_t *o = json_object();
+		json_object_set_new(o, "rank", j_count(i + 1));
+		json_object_set_new(o, "ministry",
+				    j_str(a->ministry < in->nministries
+						  ? in->ministries[a->ministry].code
+						  : ""));
+		json_object_set_new(o, "ref", j_str(a->ref));
+		json_object_set_new(o, "title", j_str(a->title));
+		json_object_set_new(o, "budget_eur", j_real((double)c->budget_cents / 100.0, 2));
+		json_object_set_new(o, "value_t", j_real(c->value_t, 3));
+		json_object_set_new(o, "eur_per_t", j_real(c->eur_per_t, 2));
+		json_array_append_new(cost, o);
+	}
+	json_object_set_new(root, "top_cost", cost);
 	json_object_set_new(root, "ministries_without_roadmap", without);
 
 	json_t *method = json_array();

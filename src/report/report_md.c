@@ -258,6 +258,45 @@ static void md_top(const struct cons_input *in, const struct cons_result *res, s
 	}
 }
 
+static void md_cost(const struct cons_input *in, const struct cons_result *res, struct buf *out)
+{
+	static const char *const cols[] = { "Rang",
+					    "Ministère",
+					    "Référence",
+					    "Action",
+					    "Budget",
+					    "Impact évité estimé (" REPORT_UNIT_GHG ")",
+					    "Coût de la tonne évitée (" REPORT_UNIT_COST ")" };
+	buf_adds(out, "\n## " REPORT_H_COST "\n\n");
+	if (res->ntop_cost == 0) {
+		md_esc(out, report_cost_none);
+		buf_addc(out, '\n');
+		return;
+	}
+	md_esc(out, report_cost_note);
+	buf_adds(out, "\n\n");
+	md_header(out, cols, 7, "rlllrrr");
+	struct buf t = BUF_INIT;
+	for (size_t i = 0; i < res->ntop_cost; i++) {
+		const struct cons_cost *c = &res->top_cost[i];
+		const struct cons_action *a = &in->actions[c->action];
+		buf_adds(out, "|");
+		md_count(out, i + 1);
+		md_text(out, report_ministry_name(in, a->ministry), 0);
+		md_text(out, a->ref, 0);
+		md_text(out, a->title, 0);
+		buf_reset(&t);
+		fmt_euros(&t, c->budget_cents);
+		md_text(out, t.ptr, 0);
+		md_impact(out, c->value_t);
+		buf_reset(&t);
+		report_fmt_cost(&t, c->eur_per_t);
+		md_text(out, t.ptr, 0);
+		buf_addc(out, '\n');
+	}
+	buf_free(&t);
+}
+
 static void md_no_roadmap(const struct cons_input *in, struct buf *out)
 {
 	size_t n = 0;
@@ -294,6 +333,7 @@ void report_md(const struct cons_input *in, const struct cons_result *res, struc
 	md_levels(res, out);
 	md_key_themes(res, out);
 	md_top(in, res, out);
+	md_cost(in, res, out);
 	if (!report_is_scoped(in))
 		md_no_roadmap(in, out);
 

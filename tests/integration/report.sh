@@ -4,7 +4,7 @@
 source "$(dirname "$0")/lib.sh"
 setup_db
 nc import roadmap "$DATA/roadmaps/min-a-2022.csv" --org MIN-A --period 2022 >/dev/null
-printf 'Référence;Titre;Thème;Niveau;Statut;Action clé;Impact évité estimé;Unité\nB-1;Mutualiser deux salles serveurs;datacenter;realisation;Réalisée;oui;300;tCO2e\nB-2;Charte des usages;usage;reflexion;en cours;non;;\n' >"$WORK/b.csv"
+printf 'Référence;Titre;Thème;Niveau;Statut;Action clé;Budget;Impact évité estimé;Unité\nB-1;Mutualiser deux salles serveurs;datacenter;realisation;Réalisée;oui;75 000;300;tCO2e\nB-2;Charte des usages;usage;reflexion;en cours;non;;;\n' >"$WORK/b.csv"
 nc import roadmap "$WORK/b.csv" --org MIN-B --period 2022 >/dev/null
 
 run_status nc report --period 2022
@@ -16,6 +16,16 @@ expect_contains "md: réalisées" "| Actions réalisées | 3, soit 42,9${NBSP}% 
 expect_contains "md: impact des actions clés" "425,0${NBSP}tCO2e" "$OUT"
 expect_contains "md: sans feuille de route" "Ministère sans feuille de route" "$OUT"
 expect_contains "md: datacenter" "| Salles serveurs et centres de données | 0 | 0 | 1 | 0 | 0 | 1 | 100,0${NBSP}% |" "$OUT"
+# Ranking by cost per tonne avoided (budget / tCO2e, cheapest first), by hand
+# from the fixtures: MIN-A A-02 1 234,50 € / 120,5 t = 10,24 €/t and MIN-B B-1
+# 75 000 € / 300 t = 250 €/t. Left out: A-03 (budget, no estimate), A-04
+# (estimate, no budget), A-05 (budget, but an energy estimate), B-2.
+NNBSP=$'\xe2\x80\xaf'
+expect_contains "md: coût, section" "## Actions classées par coût de la tonne évitée" "$OUT"
+expect_contains "md: coût, rang 1" "| 1 | Ministère de l'Exemple | A-02 | Allonger la durée d'usage des postes de travail de 4 à 5 ans | 1${NNBSP}234,50${NBSP}€ | 120,5 | 10 |" "$OUT"
+expect_contains "md: coût, rang 2" "| 2 | Ministère des Essais | B-1 | Mutualiser deux salles serveurs | 75${NNBSP}000${NBSP}€ | 300,0 | 250 |" "$OUT"
+cost_rows=$(printf '%s\n' "$OUT" | sed -n '/^## Actions classées par coût/,/^## /p' | grep -c '^| [0-9]')
+expect_eq "md: coût, lignes" 2 "$cost_rows"
 
 # Same data, same bytes, in every format.
 for f in md html json csv; do
@@ -34,6 +44,8 @@ case "$html" in *"<script"* | *"src=\"http"* | *"href=\"http"*) fail "html: scri
 expect_eq "json: valide" 1 "$(sqlite3 :memory: "select json_valid(readfile('$WORK/r1.json'));")"
 expect_eq "json: actions" 7 "$(sqlite3 :memory: "select json_extract(readfile('$WORK/r1.json'), '\$.key_figures.actions');")"
 expect_contains "csv: en-tête" "section;" "$(head -1 "$WORK/r1.csv")"
+expect_eq "json: coût" "10.24" "$(sqlite3 :memory: "select json_extract(readfile('$WORK/r1.json'), '\$.top_cost[0].eur_per_t');")"
+expect_contains "csv: coût" $'2022;;classement_cout;MIN-B;Ministère des Essais;B-1;Mutualiser deux salles serveurs;250,00;EUR/tCO2e\r' "$(cat "$WORK/r1.csv")"
 
 # --output writes the file; --org narrows to one ministry.
 run_status nc report --period 2022 --format html --output "$WORK/out.html"

@@ -52,6 +52,8 @@ static void test_empty(void **state)
 	assert_int_equal(r.budget_cents, 0);
 	assert_int_equal(r.ntop_ghg, 0);
 	assert_null(r.top_ghg);
+	assert_int_equal(r.ntop_cost, 0);
+	assert_null(r.top_cost);
 	cons_result_free(&r);
 	cons_input_free(&in);
 }
@@ -256,6 +258,107 @@ static void test_budget_and_bad_values(void **state)
 	assert_near(r.key_ghg_t, 1, 1e-12);
 	assert_true(r.by_ministry[0].ghg_avoided_t == 0.0);
 	assert_int_equal(r.ntop_ghg, 1);
+	/* R5 has an estimate but its budget is not known (whatever the cents
+	 * say); R1 and R2 have a budget but no estimate. */
+	assert_int_equal(r.ntop_cost, 0);
+	cons_result_free(&r);
+	cons_input_free(&in);
+}
+
+/* Like add, with a budget in cents (< 0: unknown). */
+static void add_budget(struct cons_input *in, size_t ministry, const char *ref,
+		       int64_t budget_cents, double impact, int unit)
+{
+	add(in, ministry, ref, THEME_ACHATS, LEVEL_REALISATION, STATUS_EN_COURS, 0, impact, unit);
+	struct cons_action *a = &in->actions[in->nactions - 1];
+	a->has_budget = budget_cents >= 0;
+	a->budget_cents = budget_cents >= 0 ? budget_cents : 0;
+}
+
+static void test_cost_per_tonne(void **state)
+{
+	(void)state;
+	struct cons_input in;
+	struct cons_result r;
+	cons_input_init(&in);
+	cons_input_add_ministry(&in, "MB", "B", 1, RSTATE_VALIDEE);
+	cons_input_add_ministry(&in, "MA", "A", 1, RSTATE_VALIDEE);
+	/* 12 000 € / 40 t = 300 €/t. */
+	add_budget(&in, 0, "B1", 1200000, 40, IUNIT_TCO2E);
+	/* 500 € / 2 500 kgCO2e = 500 € / 2,5 t = 200 €/t (kg converted). */
+	add_budget(&in, 1, "A1", 50000, 2500, IUNIT_KGCO2E);
+	/* 1 234,50 € / 0,5 t = 2 469 €/t. */
+	add_budget(&in, 1, "A2", 123450, 0.5, IUNIT_TCO2E);
+	/* Excluded: no budget, budget 0, no estimate, estimate 0, energy,
+	 * negative and non-finite estimates. */
+	add_budget(&in, 0, "X-no-budget", -1, 100, IUNIT_TCO2E);
+	add_budget(&in, 0, "X-zero-budget", 0, 100, IUNIT_TCO2E);
+	add_budget(&in, 0, "X-no-estimate", 100000, 0, -1);
+	add_budget(&in, 0, "X-zero-estimate", 100000, 0, IUNIT_TCO2E);
+	add_budget(&in, 0, "X-energy", 100000, 50, IUNIT_MWH);
+	add_budget(&in, 0, "X-energy-kwh", 100000, 50000, IUNIT_KWH);
+	add_budget(&in, 0, "X-negative", 100000, -4, IUNIT_TCO2E);
+	add_budget(&in, 0, "X-nan", 100000, NAN, IUNIT_TCO2E);
+	consolidate(&in, 10, &r);
+
+	assert_int_equal(r.ntop_cost, 3);
+	const char *expect[] = { "A1", "B1", "A2" };
+	const int64_t budgets[] = { 50000, 1200000, 123450 };
+	const double tonnes[] = { 2.5, 40, 0.5 };
+	const double ratios[] = { 200, 300, 2469 };
+	for (size_t i = 0; i < 3; i++) {
+		assert_string_equal(in.actions[r.top_cost[i].action].ref, expect[i]);
+		assert_int_equal(r.top_cost[i].budget_cents, budgets[i]);
+		assert_near(r.top_cost[i].value_t, tonnes[i], 1e-12);
+		assert_near(r.top_cost[i].eur_per_t, ratios[i], 1e-9);
+	}
+	/* The ranking by impact ignores budgets: B1, A1, A2 and the two
+	 * actions without a usable budget. */
+	assert_int_equal(r.ntop_ghg, 5);
+	cons_result_free(&r);
+	cons_input_free(&in);
+}
+
+static void test_cost_ties_and_bound(void **state)
+{
+	(void)state;
+	struct cons_input in;
+	struct cons_result r;
+	cons_input_init(&in);
+	/* Ministries not in code order, so the tie-break must use codes. */
+	cons_input_add_ministry(&in, "MZ", "Z", 1, RSTATE_VALIDEE);
+	cons_input_add_ministry(&in, "MA", "A", 1, RSTATE_VALIDEE);
+	/* Four actions at exactly 1 000 €/t, one cheaper, one dearer. */
+	add_budget(&in, 0, "Z2", 100000, 1, IUNIT_TCO2E);     /* 1 000 € / 1 t */
+	add_budget(&in, 0, "Z1", 50000, 500, IUNIT_KGCO2E);   /* 500 € / 0,5 t */
+	add_budget(&in, 1, "A9", 200000, 2, IUNIT_TCO2E);     /* 2 000 € / 2 t */
+	add_budget(&in, 1, "A1", 400000, 4000, IUNIT_KGCO2E); /* 4 000 € / 4 t */
+	add_budget(&in, 0, "Z0", 1000, 10, IUNIT_TCO2E);      /* 10 € / 10 t = 1 €/t */
+	add_budget(&in, 1, "A0", 10000000, 1, IUNIT_TCO2E);   /* 100 000 €/t */
+
+	consolidate(&in, 10, &r);
+	assert_int_equal(r.ntop_cost, 6);
+	const char *expect[] = { "Z0", "A1", "A9", "Z1", "Z2", "A0" };
+	for (size_t i = 0; i < 6; i++)
+		assert_string_equal(in.actions[r.top_cost[i].action].ref, expect[i]);
+	assert_near(r.top_cost[0].eur_per_t, 1, 1e-12);
+	for (size_t i = 1; i < 5; i++)
+		assert_near(r.top_cost[i].eur_per_t, 1000, 1e-9);
+	assert_near(r.top_cost[5].eur_per_t, 100000, 1e-9);
+	cons_result_free(&r);
+
+	/* The same top_n bounds both rankings. */
+	consolidate(&in, 3, &r);
+	assert_int_equal(r.ntop_cost, 3);
+	assert_int_equal(r.ntop_ghg, 3);
+	assert_string_equal(in.actions[r.top_cost[0].action].ref, "Z0");
+	assert_string_equal(in.actions[r.top_cost[1].action].ref, "A1");
+	assert_string_equal(in.actions[r.top_cost[2].action].ref, "A9");
+	cons_result_free(&r);
+
+	consolidate(&in, 0, &r);
+	assert_int_equal(r.ntop_cost, 0);
+	assert_null(r.top_cost);
 	cons_result_free(&r);
 	cons_input_free(&in);
 }
@@ -269,6 +372,8 @@ int main(void)
 		cmocka_unit_test(test_units_and_families),
 		cmocka_unit_test(test_ranking_ties_and_bound),
 		cmocka_unit_test(test_budget_and_bad_values),
+		cmocka_unit_test(test_cost_per_tonne),
+		cmocka_unit_test(test_cost_ties_and_bound),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,6 +16,7 @@
 
 #include "report/fmt.h"
 #include "report/report.h"
+#include "report/report_int.h"
 #include "support.h"
 
 #define HOSTILE "<script>alert(\"x\")</script> & co"
@@ -54,8 +55,9 @@ static void add_action(struct cons_input *in, const struct act *x)
 }
 
 /* A small national review: four ministries (one without roadmap, one with a
- * very long name), every status, every unit, a tie in the ranking, and
- * hostile text in titles and methods. */
+ * very long name), every status, every unit, a tie in each ranking, actions
+ * with a budget but no estimate (and the reverse), and hostile text in
+ * titles and methods. */
 static void fixture(struct cons_input *in, const char *scope)
 {
 	static const struct act acts[] = {
@@ -66,13 +68,13 @@ static void fixture(struct cons_input *in, const char *scope)
 		  LEVEL_REALISATION, STATUS_EN_COURS, 0, 300000, 0, -1, "" },
 		{ 0, "AGR-03", "Mesurer l'empreinte du parc", THEME_STRATEGIE,
 		  LEVEL_EXPERIMENTATION, STATUS_REALISEE, 1, -1, 0, -1, "" },
-		{ 0, "AGR-04", HOSTILE, THEME_CONCEPTION, LEVEL_REFLEXION, STATUS_A_LANCER, 0, -1,
-		  1500, IUNIT_KGCO2E, "Méthode | *gras* <b>" },
+		{ 0, "AGR-04", HOSTILE, THEME_CONCEPTION, LEVEL_REFLEXION, STATUS_A_LANCER, 0,
+		  150000, 1500, IUNIT_KGCO2E, "Méthode | *gras* <b>" },
 		{ 1, "ARM-1", "Éteindre les serveurs inutilisés; \"zombies\"", THEME_DATACENTER,
 		  LEVEL_REALISATION, STATUS_EN_COURS, 1, 2500050, 120000, IUNIT_KWH,
 		  "Relevés des PDU" },
 		{ 1, "ARM-2", "Mutualiser les salles serveurs", THEME_DATACENTER, LEVEL_REALISATION,
-		  STATUS_REPORTEE, 1, -1, 15, IUNIT_TCO2E, "Estimation interne" },
+		  STATUS_REPORTEE, 1, 1500000, 15, IUNIT_TCO2E, "Estimation interne" },
 		{ 1, "ARM-3", "=Réemploi des smartphones", THEME_FIN_DE_VIE, LEVEL_EXPERIMENTATION,
 		  STATUS_REALISEE, 0, -1, 15, IUNIT_TCO2E, "Nombre d'appareils × facteur" },
 		{ 1, "ARM-4", "Clause environnementale dans les marchés", THEME_ACHATS,
@@ -196,13 +198,22 @@ static void test_golden_scoped(void **state)
 	golden("bilan-min-armees.md", "MIN-ARMEES", REPORT_MD);
 }
 
+static size_t count_of(const char *hay, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+		n++;
+	return n;
+}
+
 static void test_html_escapes(void **state)
 {
 	(void)state;
 	struct buf out = BUF_INIT;
 	render("", REPORT_HTML, &out);
-	assert_non_null(
-		strstr(out.ptr, "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co"));
+	/* The hostile title is in both rankings (by impact and by cost). */
+	assert_int_equal(
+		count_of(out.ptr, "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co"), 2);
 	assert_null(strstr(out.ptr, "<script"));
 	assert_null(strstr(out.ptr, "<b>"));
 	assert_non_null(strstr(out.ptr, "<!doctype html>\n<html lang=\"fr\">"));
@@ -216,7 +227,7 @@ static void test_html_escapes(void **state)
 	/* Every '<' of user text is backslash-escaped in Markdown. */
 	for (const char *p = strchr(out.ptr, '<'); p; p = strchr(p + 1, '<'))
 		assert_true(p > out.ptr && p[-1] == '\\');
-	assert_non_null(strstr(out.ptr, "\\<script\\>"));
+	assert_int_equal(count_of(out.ptr, "\\<script\\>alert"), 2);
 	assert_non_null(strstr(out.ptr, "Méthode \\| \\*gras\\* \\<b\\>"));
 	buf_free(&out);
 }
@@ -238,7 +249,7 @@ static void test_json_round_trip(void **state)
 	/* Key GHG: 42.5 + 15 + 8 + 0.03 t; key energy: 120 + 2.5 MWh. */
 	assert_true(json_real_value(json_object_get(k, "key_ghg_t")) == 65.53);
 	assert_true(json_real_value(json_object_get(k, "key_energy_mwh")) == 122.5);
-	assert_true(json_real_value(json_object_get(k, "budget_eur")) == 80001.0);
+	assert_true(json_real_value(json_object_get(k, "budget_eur")) == 96501.0);
 	json_t *top = json_object_get(root, "top_ghg");
 	assert_int_equal(json_array_size(top), 6);
 	/* Tie at 15 t: MIN-ARMEES ARM-2 before ARM-3. */
@@ -246,6 +257,33 @@ static void test_json_round_trip(void **state)
 			    "ARM-2");
 	assert_string_equal(json_string_value(json_object_get(json_array_get(top, 3), "title")),
 			    "Écoconception des démarches en ligne");
+	/* Cost per tonne: budget and GHG estimate both known (AGR-02 has no
+	 * estimate, ARM-1 and ECO-B are energy, ECO-B's budget is 0). ECO-D
+	 * 0,50 € / 0,03 t, AGR-01 12 000 € / 42,5 t, then a tie at 1 000 €/t
+	 * (AGR-04 1 500 € / 1 500 kg, ARM-2 15 000 € / 15 t) broken by ministry
+	 * code, then ECO-A 40 000 € / 8 t. */
+	json_t *cost = json_object_get(root, "top_cost");
+	assert_int_equal(json_array_size(cost), 5);
+	static const struct {
+		const char *ministry, *ref;
+		double budget, t, ratio;
+	} want[] = {
+		{ "MIN-ECO", "ECO-D", 0.5, 0.03, 16.67 },
+		{ "MIN-AGRI", "AGR-01", 12000, 42.5, 282.35 },
+		{ "MIN-AGRI", "AGR-04", 1500, 1.5, 1000 },
+		{ "MIN-ARMEES", "ARM-2", 15000, 15, 1000 },
+		{ "MIN-ECO", "ECO-A", 40000, 8, 5000 },
+	};
+	for (size_t i = 0; i < 5; i++) {
+		json_t *o = json_array_get(cost, i);
+		assert_int_equal(json_integer_value(json_object_get(o, "rank")), i + 1);
+		assert_string_equal(json_string_value(json_object_get(o, "ministry")),
+				    want[i].ministry);
+		assert_string_equal(json_string_value(json_object_get(o, "ref")), want[i].ref);
+		assert_true(json_real_value(json_object_get(o, "budget_eur")) == want[i].budget);
+		assert_true(json_real_value(json_object_get(o, "value_t")) == want[i].t);
+		assert_true(json_real_value(json_object_get(o, "eur_per_t")) == want[i].ratio);
+	}
 	json_t *without = json_object_get(root, "ministries_without_roadmap");
 	assert_int_equal(json_array_size(without), 1);
 	assert_string_equal(json_string_value(json_array_get(without, 0)), "MIN-CULTURE");
@@ -334,6 +372,20 @@ static void test_empty_input(void **state)
 		}
 		if (f == REPORT_HTML)
 			assert_null(strstr(out.ptr, "<svg")); /* no empty charts */
+		if (f == REPORT_MD)
+			assert_non_null(strstr(out.ptr,
+					       "Aucune action n'a à la fois un budget et une "
+					       "estimation d'impact évité"));
+		if (f == REPORT_HTML)
+			assert_non_null(
+				strstr(out.ptr, "Aucune action n&#39;a à la fois un budget"));
+		if (f == REPORT_JSON) {
+			json_t *root = json_loadb(out.ptr, out.len, 0, NULL);
+			assert_int_equal(json_array_size(json_object_get(root, "top_cost")), 0);
+			json_decref(root);
+		}
+		if (f == REPORT_CSV)
+			assert_null(strstr(out.ptr, "classement_cout"));
 		buf_free(&out);
 	}
 	cons_result_free(&res);
@@ -361,6 +413,11 @@ static void test_fmt(void **state)
 	FMT_IS("-2.50", fmt_plain, -2.5, 2, '.');
 	FMT_IS("1\u202f000,0", fmt_dec, 999.96, 1);
 	FMT_IS("0", fmt_count, 0);
+	/* Cost per tonne avoided: whole euros, never a misleading 0. */
+	FMT_IS("282", report_fmt_cost, 282.35);
+	FMT_IS("1\u202f000", report_fmt_cost, 999.5);
+	FMT_IS("1", report_fmt_cost, 0.5);
+	FMT_IS("<\u00a01", report_fmt_cost, 0.004);
 }
 
 static void test_format_parse(void **state)
