@@ -11,34 +11,6 @@
 
 /* The style of the consolidated review (report/report_html.c): inline,
  * small, no web fonts, WCAG AA contrast on white. */
-static const char html_style[] =
-	"*{box-sizing:border-box}"
-	"body{margin:0;color:#161616;background:#fff;"
-	"font:1rem/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,Arial,sans-serif}"
-	"main{max-width:62rem;margin:0 auto;padding:1.5rem 1rem 3rem}"
-	"h1{font-size:1.75rem;line-height:1.25;margin:0 0 .5rem;color:#000091}"
-	"h2{font-size:1.3rem;line-height:1.3;margin:2.5rem 0 .75rem;padding-top:.75rem;"
-	"border-top:2px solid #000091}"
-	".sub{color:#3a3a3a;margin:0 0 1.5rem}"
-	".kpi{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:.75rem;"
-	"margin:0}"
-	".kpi div{border:1px solid #ddd;border-left:4px solid #000091;padding:.5rem .75rem}"
-	".kpi dt{font-size:.875rem;color:#3a3a3a}"
-	".kpi dd{margin:0;font-size:1.25rem;font-weight:700}"
-	".tw{overflow-x:auto}"
-	"table{border-collapse:collapse;width:100%;font-size:.875rem;margin:.5rem 0 1rem;"
-	"font-variant-numeric:tabular-nums}"
-	"caption{text-align:left;font-weight:700;padding:.25rem 0}"
-	"th,td{border:1px solid #c8c8c8;padding:.3rem .5rem;vertical-align:top;text-align:left}"
-	"thead th{background:#ececf7}"
-	"tbody th{font-weight:400}"
-	"tfoot th,tfoot td{font-weight:700;background:#f6f6f6}"
-	".n{text-align:right;white-space:nowrap}"
-	"figure{margin:1rem 0}"
-	"svg{display:block;max-width:100%;height:auto}"
-	"@media print{body{font-size:10pt}main{max-width:none;padding:0}"
-	"h2{break-after:avoid}figure,tr,.kpi div{break-inside:avoid}.tw{overflow:visible}"
-	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
 /* Rows drawn in a chart (the table below it has more). */
 #define CHART_ROWS 10
@@ -350,7 +322,7 @@ void fp_render_html(const struct fp_view *v, struct buf *out)
 		      "<title>");
 	h_text(out, FP_TITLE);
 	buf_adds(out, "</title>\n<style>");
-	buf_adds(out, html_style);
+	buf_adds(out, html_page_css);
 	buf_adds(out, "</style>\n</head>\n<body>\n<main>\n<h1>");
 	h_text(out, FP_TITLE);
 	buf_adds(out, "</h1>\n<p class=\"sub\">");

@@ -29,4 +29,9 @@ void html_attr(struct buf *out, const char *name, const char *value);
 void html_attrf(struct buf *out, const char *name, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* The inline style sheet of numeco's standalone report pages (consolidated
+ * review, footprint summary): small, no web fonts, WCAG AA contrast on white,
+ * print styles. */
+extern const char html_page_css[];
+
 #endif
