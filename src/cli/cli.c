@@ -31,6 +31,19 @@ int cli_parse(const struct cli_cmd *cmd, int argc, char **argv, const struct cli
 					cmd->name, (int)n, arg, cmd->name);
 				return -1;
 			}
+			const char **slot = o->value;
+			if (o->has_arg == CLI_MANY) {
+				int k = 0;
+				while (k < CLI_MANY_MAX && slot[k])
+					k++;
+				if (k == CLI_MANY_MAX) {
+					fprintf(stderr,
+						"numeco %s: option %s répétée plus de %d fois\n",
+						cmd->name, o->name, CLI_MANY_MAX);
+					return -1;
+				}
+				slot += k;
+			}
 			if (!o->has_arg) {
 				if (eq) {
 					fprintf(stderr,
@@ -40,9 +53,9 @@ int cli_parse(const struct cli_cmd *cmd, int argc, char **argv, const struct cli
 				}
 				*o->value = "1";
 			} else if (eq) {
-				*o->value = eq + 1;
+				*slot = eq + 1;
 			} else if (i + 1 < argc) {
-				*o->value = argv[++i];
+				*slot = argv[++i];
 			} else {
 				fprintf(stderr, "numeco %s: l'option %s attend une valeur\n",
 					cmd->name, o->name);

@@ -18,7 +18,10 @@ struct cli_ctx {
 	const char *user;    /* $USER, for the local operator's audit name */
 };
 
-/* One accepted option of a subcommand. Flags (has_arg 0) get "1". */
+/* One accepted option of a subcommand. Flags (has_arg 0) get "1". An
+ * option with has_arg CLI_MANY may be repeated: value then points to an array
+ * of CLI_MANY_MAX + 1 pointers, filled in order and ended by NULL. */
+enum { CLI_MANY = 2, CLI_MANY_MAX = 32 };
 struct cli_opt {
 	const char *name; /* "--org" */
 	int has_arg;
@@ -64,6 +67,6 @@ int cli_fail(const struct err *e);
 
 /* Subcommands (one file each). */
 extern const struct cli_cmd cmd_init, cmd_org, cmd_person, cmd_import, cmd_export, cmd_review,
-	cmd_log, cmd_report;
+	cmd_log, cmd_report, cmd_referential, cmd_footprint, cmd_action;
 
 #endif

@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "plan/referential.h"
 
 static int run(const struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -26,6 +27,20 @@ static int run(const struct cli_ctx *ctx, int argc, char **argv)
 		       migrated, migrated > 1 ? "s" : "", version);
 	else
 		printf("Base déjà à jour : %s (schéma version %d)\n", ctx->db_path, version);
+
+	struct buf by = BUF_INIT;
+	int installed = 0;
+	buf_addf(&by, "cli:%s", ctx->user);
+	if (store_begin(s, &e) || referential_install_open(s, by.ptr, &installed, &e) ||
+	    store_commit(s, &e)) {
+		store_rollback(s);
+		buf_free(&by);
+		goto fail;
+	}
+	buf_free(&by);
+	if (installed)
+		printf("Référentiel d'empreinte ouvert chargé : %s %s (numeco referential list)\n",
+		       REFERENTIAL_OPEN_NAME, REFERENTIAL_OPEN_VERSION);
 	store_close(s);
 	err_free(&e);
 	return CLI_OK;
@@ -45,5 +60,9 @@ const struct cli_cmd cmd_init = {
 	"Crée la base SQLite (défaut : $NUMECO_DB, sinon numeco.db) avec son schéma.\n"
 	"Sur une base existante créée par une version antérieure de numeco, applique\n"
 	"les migrations manquantes, en une seule transaction. Une base créée par une\n"
-	"version plus récente est refusée.\n",
+	"version plus récente est refusée.\n\n"
+	"Charge aussi le référentiel d'empreinte ouvert livré avec numeco\n"
+	"(« " REFERENTIAL_OPEN_NAME " » version " REFERENTIAL_OPEN_VERSION
+	", voir docs/referentiel-ouvert.md)\n"
+	"s'il n'est pas encore en base.\n",
 };

@@ -7,7 +7,7 @@
 
 static const struct cli_cmd *const commands[] = {
 	&cmd_init,   &cmd_org, &cmd_person, &cmd_import, &cmd_export,
-	&cmd_review, &cmd_log, &cmd_report, NULL,
+	&cmd_review, &cmd_log, &cmd_report, &cmd_referential, &cmd_footprint, &cmd_action, NULL,
 };
 
 static void usage(FILE *out)
@@ -17,7 +17,7 @@ static void usage(FILE *out)
 	      "Commandes :\n",
 	      out);
 	for (int i = 0; commands[i]; i++)
-		fprintf(out, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+		fprintf(out, "  %-12s %s\n", commands[i]->name, commands[i]->summary);
 	fputs("\nOptions globales (avant ou après la commande) :\n"
 	      "  --db FICHIER   base SQLite (défaut : $NUMECO_DB, sinon numeco.db)\n"
 	      "  --as E-MAIL    agir en tant que cette personne (ses droits s'appliquent et\n"

@@ -24,3 +24,17 @@ int perm_move(const struct actor *a, enum rstate from, enum rstate to, int64_t m
 		     (from == RSTATE_SOUMISE && to == RSTATE_BROUILLON);
 	return submit && perm_edit_roadmap(a, ministry_id);
 }
+
+int perm_load_referential(const struct actor *a, int64_t owner_ministry_id)
+{
+	if (perm_admin(a))
+		return 1;
+	return owner_ministry_id && a->role == ROLE_REFERENT && a->ministry_id == owner_ministry_id;
+}
+
+int perm_use_referential(const struct actor *a, int restricted, int64_t owner_ministry_id)
+{
+	if (!restricted || perm_admin(a))
+		return 1;
+	return owner_ministry_id && a->ministry_id == owner_ministry_id;
+}

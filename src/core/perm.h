@@ -29,5 +29,13 @@ int perm_review(const struct actor *a);
 int perm_move(const struct actor *a, enum rstate from, enum rstate to, int64_t ministry_id);
 /* Organisations, people, reference data: admin. */
 int perm_admin(const struct actor *a);
+/* Load or replace a footprint referential: a shared one (owner_ministry_id
+ * 0) is reference data (admin); a ministry's own licensed one may also be
+ * loaded by that ministry's référent. */
+int perm_load_referential(const struct actor *a, int64_t owner_ministry_id);
+/* Use a stored referential (evaluate, estimate, see its values): anyone for
+ * an open one; for a restricted (licensed) one, the admin and the people of
+ * its owner ministry only. */
+int perm_use_referential(const struct actor *a, int restricted, int64_t owner_ministry_id);
 
 #endif

@@ -2,6 +2,7 @@
  * (docs/formulas-actions.md): avoided = reference scenario − with the action,
  * per criterion, with a French trace and the referential values used. */
 #include <math.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "core/text.h"
@@ -263,6 +264,54 @@ static int pue_value(struct av_ctx *c, const char *param, double *out, struct bu
 	return 0;
 }
 
+/* ---- the parameter-reading preamble of the methods ---- */
+
+/* Reads number parameters: pairs of a name and a double *, ended by a NULL
+ * name. Each number a method reads is required or has a default, so each has
+ * a value once the parameters are checked (fp_avoided.c). */
+static void read_nums(const struct av_ctx *c, ...) __attribute__((sentinel));
+static void read_nums(const struct av_ctx *c, ...)
+{
+	va_list ap;
+	const char *name;
+	va_start(ap, c);
+	while ((name = va_arg(ap, const char *)) != NULL)
+		av_num(c, name, va_arg(ap, double *));
+	va_end(ap);
+}
+
+/* The device of a method on one kind of device, and its lifespan, each with
+ * how it was found (for the trace). */
+struct av_device {
+	const struct fp_item_type *t; /* parameter type, NULL when not given */
+	const struct fp_item *it;     /* NULL only when optional and neither given */
+	double l;		      /* lifespan in years; 1 when not read */
+	struct buf how, lhow;
+};
+
+/* Resolves the device (resolve_device) then, when life names the lifespan
+ * parameter and there is a device, its lifespan (lifespan()). 0, or -1 with
+ * c->err set. Free d with device_free whatever the result. */
+static int read_device(struct av_ctx *c, int optional, const char *life, struct av_device *d)
+{
+	d->t = NULL;
+	d->it = NULL;
+	d->l = 1;
+	buf_init(&d->how);
+	buf_init(&d->lhow);
+	if (resolve_device(c, optional, &d->t, &d->it, &d->how) < 0)
+		return -1;
+	if (life && d->it && lifespan(c, life, d->t, &d->l, &d->lhow) < 0)
+		return -1;
+	return 0;
+}
+
+static void device_free(struct av_device *d)
+{
+	buf_free(&d->how);
+	buf_free(&d->lhow);
+}
+
 /* ---- trace pieces ---- */
 
 static void trace_head(struct av_ctx *c)
@@ -332,6 +381,14 @@ static int no_embodied(struct av_ctx *c, const struct fp_item *it)
 		       it->name, crit_name(crit(c, (size_t)c->ghg)), fp_ref_name(c->ref));
 }
 
+static int no_mix_factor(struct av_ctx *c, const struct fp_mix *mx, size_t k)
+{
+	return err_set(c->err,
+		       "paramètre pays : le mix électrique de « %s » n'a pas de facteur pour le "
+		       "critère %s dans le référentiel %s",
+		       mx->country, crit_name(crit(c, k)), fp_ref_name(c->ref));
+}
+
 /* ---- cross-parameter checks (no referential) ---- */
 
 int av_check_device(struct av_ctx *c)
@@ -386,22 +443,20 @@ int av_check_consolidation(struct av_ctx *c)
 
 int av_allongement(struct av_ctx *c)
 {
-	const struct fp_item_type *t;
-	const struct fp_item *it;
-	struct buf how = BUF_INIT, lhow = BUF_INIT;
-	double n, l0, l1, rep_kg, rep_part;
+	struct av_device d;
+	double n, l1, rep_kg, rep_part;
 	int rc = -1;
-	av_num(c, "n", &n);
-	av_num(c, "l1", &l1);
-	av_num(c, "reparation", &rep_kg);
-	av_num(c, "reparation_part", &rep_part);
-	if (resolve_device(c, 0, &t, &it, &how) < 0 || lifespan(c, "l0", t, &l0, &lhow) < 0)
+	read_nums(c, "n", &n, "l1", &l1, "reparation", &rep_kg, "reparation_part", &rep_part,
+		  (const char *)NULL);
+	if (read_device(c, 0, "l0", &d) < 0)
 		goto out;
+	const struct fp_item *it = d.it;
+	double l0 = d.l;
 	if (!(l1 > l0)) {
 		struct buf b = BUF_INIT;
 		fp_av_fmt(&b, l0);
 		err_set(c->err, "paramètre l1 : doit être supérieur à l0 (%s, %s)", b.ptr,
-			lhow.ptr);
+			d.lhow.ptr);
 		buf_free(&b);
 		goto out;
 	}
@@ -426,11 +481,11 @@ int av_allongement(struct av_ctx *c)
 	unsigned mask = embodied(it, g, NONUSE, &e);
 	double r = rep_part * e + rep_ghg;
 	trace_head(c);
-	buf_addf(&c->res->trace, "Élément : %s ; impact hors usage par appareil : ", how.ptr);
+	buf_addf(&c->res->trace, "Élément : %s ; impact hors usage par appareil : ", d.how.ptr);
 	trace_embodied(c, it, g, mask);
 	tr(c, "\nDurées de vie : l0 = ");
 	num(c, l0);
-	buf_addf(&c->res->trace, " ans (%s), l1 = ", lhow.ptr);
+	buf_addf(&c->res->trace, " ans (%s), l1 = ", d.lhow.ptr);
 	num(c, l1);
 	tr(c, " ans\n");
 	if (r > 0) {
@@ -472,8 +527,7 @@ int av_allongement(struct av_ctx *c)
 	trace_others(c);
 	rc = 0;
 out:
-	buf_free(&how);
-	buf_free(&lhow);
+	device_free(&d);
 	return rc;
 }
 
@@ -481,15 +535,14 @@ out:
 
 int av_reconditionne(struct av_ctx *c)
 {
-	const struct fp_item_type *t;
-	const struct fp_item *it;
-	struct buf how = BUF_INIT, lhow = BUF_INIT;
-	double n, s, l;
+	struct av_device d;
+	double n, s;
 	int rc = -1;
-	av_num(c, "n", &n);
-	av_num(c, "part", &s);
-	if (resolve_device(c, 0, &t, &it, &how) < 0 || lifespan(c, "duree", t, &l, &lhow) < 0)
+	read_nums(c, "n", &n, "part", &s, (const char *)NULL);
+	if (read_device(c, 0, "duree", &d) < 0)
 		goto out;
+	const struct fp_item *it = d.it;
+	double l = d.l;
 	for (size_t k = 0; k < c->res->ncrit; k++) {
 		double e;
 		unsigned mask = embodied(it, k, NONUSE, &e);
@@ -509,14 +562,14 @@ int av_reconditionne(struct av_ctx *c)
 	unsigned mask = embodied(it, g, NONUSE, &e);
 	trace_head(c);
 	buf_addf(&c->res->trace,
-		 "Élément neuf remplacé : %s ; impact hors usage par appareil : ", how.ptr);
+		 "Élément neuf remplacé : %s ; impact hors usage par appareil : ", d.how.ptr);
 	trace_embodied(c, it, g, mask);
 	tr(c, "\nPart portée par un appareil reconditionné : ");
 	num(c, s);
 	buf_addf(&c->res->trace,
 		 " (%s) ; durée d'usage : ", av_given(c, "part") ? "donnée" : "valeur par défaut");
 	num(c, l);
-	buf_addf(&c->res->trace, " ans (%s)\n", lhow.ptr);
+	buf_addf(&c->res->trace, " ans (%s)\n", d.lhow.ptr);
 	tr(c, "Changement climatique : ");
 	num(c, n);
 	tr(c, " × (");
@@ -532,8 +585,7 @@ int av_reconditionne(struct av_ctx *c)
 	trace_others(c);
 	rc = 0;
 out:
-	buf_free(&how);
-	buf_free(&lhow);
+	device_free(&d);
 	return rc;
 }
 
@@ -541,15 +593,13 @@ out:
 
 int av_reemploi(struct av_ctx *c)
 {
-	const struct fp_item_type *t;
-	const struct fp_item *it;
-	struct buf how = BUF_INIT;
+	struct av_device d;
 	double n, s;
 	int rc = -1;
-	av_num(c, "n", &n);
-	av_num(c, "substitution", &s);
-	if (resolve_device(c, 0, &t, &it, &how) < 0)
+	read_nums(c, "n", &n, "substitution", &s, (const char *)NULL);
+	if (read_device(c, 0, NULL, &d) < 0)
 		goto out;
+	const struct fp_item *it = d.it;
 	for (size_t k = 0; k < c->res->ncrit; k++) {
 		double e;
 		unsigned mask = embodied(it, k, NONUSE, &e);
@@ -569,7 +619,7 @@ int av_reemploi(struct av_ctx *c)
 	unsigned mask = embodied(it, g, NONUSE, &e);
 	trace_head(c);
 	buf_addf(&c->res->trace,
-		 "Élément neuf évité : %s ; impact hors usage par appareil : ", how.ptr);
+		 "Élément neuf évité : %s ; impact hors usage par appareil : ", d.how.ptr);
 	trace_embodied(c, it, g, mask);
 	tr(c, "\nPart des appareils réemployés qui remplacent un achat neuf : ");
 	num(c, s);
@@ -587,7 +637,7 @@ int av_reemploi(struct av_ctx *c)
 	trace_others(c);
 	rc = 0;
 out:
-	buf_free(&how);
+	device_free(&d);
 	return rc;
 }
 
@@ -620,7 +670,7 @@ int av_achat_responsable(struct av_ctx *c)
 	struct buf hs = BUF_INIT, hr = BUF_INIT, lhow = BUF_INIT, ks = BUF_INIT, kr = BUF_INIT;
 	double n, l, kwh_s, kwh_r;
 	int rc = -1;
-	av_num(c, "n", &n);
+	read_nums(c, "n", &n, (const char *)NULL);
 	if (find_type(c, &t) < 0 || !(sel = find_item(c, "element", av_text(c, "element"), &hs)) ||
 	    !(ref = find_item(c, "element_ref", av_text(c, "element_ref"), &hr)) ||
 	    lifespan(c, "duree", t, &l, &lhow) < 0 || !(mx = find_mix(c)) ||
@@ -636,10 +686,7 @@ int av_achat_responsable(struct av_ctx *c)
 			if ((int)k != c->ghg)
 				continue;
 			if (!mx->has[k])
-				err_set(c->err,
-					"paramètre pays : le mix électrique de « %s » n'a pas de "
-					"facteur pour le critère %s dans le référentiel %s",
-					mx->country, crit_name(crit(c, k)), fp_ref_name(c->ref));
+				no_mix_factor(c, mx, k);
 			else
 				err_set(c->err,
 					"les éléments « %s » et « %s » n'ont aucune phase hors "
@@ -724,8 +771,7 @@ int av_pue(struct av_ctx *c)
 	struct buf how = BUF_INIT;
 	double kwh, p0, p1;
 	int rc = -1;
-	av_num(c, "kwh", &kwh);
-	av_num(c, "pue1", &p1);
+	read_nums(c, "kwh", &kwh, "pue1", &p1, (const char *)NULL);
 	if (pue_value(c, "pue0", &p0, &how) < 0 || !(mx = find_mix(c)))
 		goto out;
 	if (!(p1 < p0)) {
@@ -739,10 +785,7 @@ int av_pue(struct av_ctx *c)
 	for (size_t k = 0; k < c->res->ncrit; k++) {
 		if (!mx->has[k]) {
 			if ((int)k == c->ghg) {
-				err_set(c->err,
-					"paramètre pays : le mix électrique de « %s » n'a pas de "
-					"facteur pour le critère %s dans le référentiel %s",
-					mx->country, crit_name(crit(c, k)), fp_ref_name(c->ref));
+				no_mix_factor(c, mx, k);
 				goto out;
 			}
 			continue;
@@ -801,21 +844,17 @@ static void trace_energy(struct av_ctx *c, const char *when, double n, double w,
 
 int av_consolidation(struct av_ctx *c)
 {
-	const struct fp_item_type *t;
-	const struct fp_item *it;
 	const struct fp_mix *mx;
-	struct buf how = BUF_INIT, phow = BUF_INIT, lhow = BUF_INIT;
-	double n0, n1, w0, w1, h, pue, l = 1;
+	struct av_device d;
+	struct buf phow = BUF_INIT;
+	double n0, n1, w0, w1, h, pue;
 	int rc = -1;
-	av_num(c, "n0", &n0);
-	av_num(c, "n1", &n1);
-	av_num(c, "w0", &w0);
-	av_num(c, "w1", &w1);
-	av_num(c, "heures", &h);
-	if (resolve_device(c, 1, &t, &it, &how) < 0 ||
-	    (it && lifespan(c, "duree", t, &l, &lhow) < 0) ||
-	    pue_value(c, "pue", &pue, &phow) < 0 || !(mx = find_mix(c)))
+	read_nums(c, "n0", &n0, "n1", &n1, "w0", &w0, "w1", &w1, "heures", &h, (const char *)NULL);
+	if (read_device(c, 1, "duree", &d) < 0 || pue_value(c, "pue", &pue, &phow) < 0 ||
+	    !(mx = find_mix(c)))
 		goto out;
+	const struct fp_item *it = d.it;
+	double l = d.l;
 	double kwh0 = n0 * w0 * h * pue / 1000, kwh1 = n1 * w1 * h * pue / 1000;
 	for (size_t k = 0; k < c->res->ncrit; k++) {
 		double e = 0;
@@ -824,10 +863,7 @@ int av_consolidation(struct av_ctx *c)
 			if ((int)k != c->ghg)
 				continue;
 			if (!mx->has[k])
-				err_set(c->err,
-					"paramètre pays : le mix électrique de « %s » n'a pas de "
-					"facteur pour le critère %s dans le référentiel %s",
-					mx->country, crit_name(crit(c, k)), fp_ref_name(c->ref));
+				no_mix_factor(c, mx, k);
 			else
 				no_embodied(c, it);
 			goto out;
@@ -851,11 +887,11 @@ int av_consolidation(struct av_ctx *c)
 	buf_addf(&c->res->trace, " %s/kWh\n", cunit(c, g));
 	if (it) {
 		buf_addf(&c->res->trace,
-			 "Serveur : %s ; impact hors usage par serveur : ", how.ptr);
+			 "Serveur : %s ; impact hors usage par serveur : ", d.how.ptr);
 		trace_embodied(c, it, g, mask);
 		tr(c, " ; durée de vie : ");
 		num(c, l);
-		buf_addf(&c->res->trace, " ans (%s)\n", lhow.ptr);
+		buf_addf(&c->res->trace, " ans (%s)\n", d.lhow.ptr);
 	} else {
 		tr(c, "Fabrication évitée non comptée : ni type ni element donné\n");
 	}
@@ -885,8 +921,7 @@ int av_consolidation(struct av_ctx *c)
 	trace_others(c);
 	rc = 0;
 out:
-	buf_free(&how);
+	device_free(&d);
 	buf_free(&phow);
-	buf_free(&lhow);
 	return rc;
 }

@@ -13,12 +13,12 @@
  *   unite      the criterion's unit
  *
  * Text starting with = + - @ gets a leading apostrophe so spreadsheets never
- * run it as a formula. */
+ * run it as a formula (csv_write_guarded). */
 #include <jansson.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "footprint/fp_output_int.h"
+#include "io/csv.h"
 #include "io/parse.h"
 
 static void set_str(json_t *o, const char *k, const char *v)
@@ -96,30 +96,6 @@ void fp_render_json(const struct fp_view *v, struct buf *out)
 	}
 }
 
-static void csv_text(struct buf *out, const char *s, int first)
-{
-	s = s ? s : "";
-	if (!first)
-		buf_addc(out, ';');
-	size_t n = strlen(s);
-	int guard = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@';
-	int quote = n > 0 && (s[0] == ' ' || s[n - 1] == ' ' || s[0] == '\t');
-	for (const char *p = s; *p && !quote; p++)
-		if (*p == ';' || *p == '"' || *p == '\r' || *p == '\n')
-			quote = 1;
-	if (quote)
-		buf_addc(out, '"');
-	if (guard)
-		buf_addc(out, '\'');
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
-			buf_addc(out, '"');
-		buf_addc(out, *p);
-	}
-	if (quote)
-		buf_addc(out, '"');
-}
-
 void fp_render_csv(const struct fp_view *v, struct buf *out)
 {
 	const struct fp_summary *s = v->s;
@@ -129,15 +105,15 @@ void fp_render_csv(const struct fp_view *v, struct buf *out)
 	for (size_t i = 0; i < s->nrows; i++) {
 		const struct fp_agg_row *r = &s->rows[i];
 		const struct fp_crit *cr = fp_ref_crit(s->ref, r->crit);
-		csv_text(out, r->dim, 1);
-		csv_text(out, r->key, 0);
-		csv_text(out, cr->label, 0);
-		csv_text(out, fp_phase_code(r->phase), 0);
+		csv_write_guarded(out, r->dim, ';', 1);
+		csv_write_guarded(out, r->key, ';', 0);
+		csv_write_guarded(out, cr->label, ';', 0);
+		csv_write_guarded(out, fp_phase_code(r->phase), ';', 0);
 		buf_reset(&num);
 		fmt_number_fr(&num, r->value);
 		buf_addc(out, ';');
 		buf_adds(out, num.ptr); /* a number: no formula guard */
-		csv_text(out, cr->unit, 0);
+		csv_write_guarded(out, cr->unit, ';', 0);
 		buf_adds(out, "\r\n");
 	}
 	buf_free(&num);

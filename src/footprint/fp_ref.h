@@ -119,4 +119,11 @@ void fp_ref_hyp_at(const struct fp_ref *r, size_t i, const char **key, double *v
 struct fp_ref *fp_ref_load_dir(const char *dir, const char *name, const char *version,
 			       struct diags *d);
 
+struct embedded_file; /* core/embedded.h */
+/* The same from files held in memory (a table ended by a NULL name, e.g. the
+ * files embedded in the binary), named as in a folder; the dialect is the one
+ * most of the names belong to. */
+struct fp_ref *fp_ref_load_files(const struct embedded_file *files, const char *name,
+				 const char *version, struct diags *d);
+
 #endif

@@ -32,13 +32,15 @@ const char *fp_ref_dialect_name(enum fp_ref_dialect dl)
 	return dialect_names[dl];
 }
 
-/* Columns files carry that numeco does not use: no warning for them. */
+/* Columns files carry that numeco does not use: no warning for them. The
+ * provenance columns (source, licence) are accepted in every file: kept where
+ * the model has a field for them (the kind declares them as columns, found
+ * before this list is consulted), silently skipped elsewhere. */
 static const char *const ignored[] = {
-	"description", "niveau",       "level",		  "tiers",
-	"tier",	       "subscriber",   "version",	  "commentaire",
-	"comment",     "refhypothese", "nomorganisation", "organisation",
-	"unite",       "unit",	       "categorie",	  "category",
-	NULL
+	"description",	   "niveau",	   "level",	  "tiers",   "tier",
+	"subscriber",	   "version",	   "commentaire", "comment", "refhypothese",
+	"nomorganisation", "organisation", "unite",	  "unit",    "categorie",
+	"category",	   "source",	   "licence",	  "license", NULL
 };
 
 const char *fp_ref_col_name(const struct fp_ref_rows *x, int c)

@@ -133,4 +133,16 @@ const char *csv_name(const struct csv_reader *r);
 void csv_write_field(struct buf *out, const char *s, char delim, int first);
 void csv_write_end(struct buf *out);
 
+/* The same for text meant for spreadsheets (numeco's exports), guarded against
+ * CSV injection (csv_write.c): a field starting with = + - or @ gets a leading
+ * apostrophe, so that a spreadsheet shows it as text instead of running it as
+ * a formula ("=1+1" is written '=1+1); the apostrophe is part of the data for
+ * a CSV reader. s may be NULL (written as ""). The field is quoted, apostrophe
+ * inside the quotes, when it contains the delimiter, a quote, CR or LF, or
+ * starts with a space or tab, or ends with a space (unlike csv_write_field, a
+ * trailing tab alone does not quote: the exports' historical bytes). Numbers
+ * formatted by numeco ("-12,5") go through csv_write_field or buf_adds
+ * instead: they must stay numbers. */
+void csv_write_guarded(struct buf *out, const char *s, char delim, int first);
+
 #endif

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "io/parse.h"
 
 /* Snapshots are written by hand rather than through jansson objects: an
@@ -149,4 +150,14 @@ void audit_diff(const char *before, const char *after, const char *indent, struc
 out:
 	json_decref(a);
 	json_decref(b);
+}
+
+int audit_record(struct store *s, const struct actor *actor, const char *entity, const char *key,
+		 const char *op, const char *before, const char *after, struct err *err)
+{
+	char now[32];
+	clock_now_iso(now);
+	struct audit_entry e = { 0,	      now,	  (char *)actor->id, (char *)entity,
+				 (char *)key, (char *)op, (char *)before,    (char *)after };
+	return store_audit_add(s, &e, err);
 }

@@ -10,6 +10,8 @@
 
 #include "core/buf.h"
 #include "core/model.h"
+#include "core/perm.h"
+#include "store/store.h"
 
 /* Appends the JSON snapshot of a to out (compact, one line). */
 void audit_action_json(const struct action *a, struct buf *out);
@@ -19,5 +21,10 @@ void audit_pairs_json(struct buf *out, const char *k1, ...);
  * differs between two snapshots; either may be "" (creation, deletion).
  * Lines end with '\n'. Invalid JSON is shown raw. */
 void audit_diff(const char *before, const char *after, const char *indent, struct buf *out);
+
+/* Writes one audit entry, now, in the name of actor: entity ("action" …),
+ * its human key, op ("create" …) and the snapshots ("" when none). */
+int audit_record(struct store *s, const struct actor *actor, const char *entity, const char *key,
+		 const char *op, const char *before, const char *after, struct err *err);
 
 #endif

@@ -36,16 +36,6 @@ static int is_blank(const char *s)
 	return 1;
 }
 
-static int audit(struct store *s, const struct actor *actor, const char *entity, const char *key,
-		 const char *op, const char *before, const char *after, struct err *err)
-{
-	char now[32];
-	clock_now_iso(now);
-	struct audit_entry e = { 0,	      now,	  (char *)actor->id, (char *)entity,
-				 (char *)key, (char *)op, (char *)before,    (char *)after };
-	return store_audit_add(s, &e, err);
-}
-
 int review_add(struct store *s, const struct actor *actor, const char *org_code, const char *period,
 	       const char *action_ref, enum rkind kind, const char *text, int64_t *id,
 	       struct err *err)
@@ -87,7 +77,7 @@ int review_add(struct store *s, const struct actor *actor, const char *org_code,
 	buf_addf(&key, "%s/%s%s%s#%" PRId64, org_code, period, *action_ref ? "/" : "", action_ref,
 		 r.id);
 	audit_pairs_json(&after, "Type", rkind_label(kind), "Texte", text, (const char *)NULL);
-	rc = audit(s, actor, "review", key.ptr, "create", "", after.ptr, err);
+	rc = audit_record(s, actor, "review", key.ptr, "create", "", after.ptr, err);
 out:
 	if (a.ref)
 		action_free(&a);
@@ -126,7 +116,7 @@ int review_move(struct store *s, const struct actor *actor, const char *org_code
 	buf_addf(&key, "%s/%s", org_code, period);
 	audit_pairs_json(&before, "État", rstate_label(rm.state), (const char *)NULL);
 	audit_pairs_json(&after, "État", rstate_label(to), (const char *)NULL);
-	rc = audit(s, actor, "roadmap", key.ptr, "state", before.ptr, after.ptr, err);
+	rc = audit_record(s, actor, "roadmap", key.ptr, "state", before.ptr, after.ptr, err);
 out:
 	roadmap_free(&rm);
 	org_free(&org);
@@ -168,7 +158,7 @@ int review_mark(struct store *s, const struct actor *actor, const char *org_code
 		 r->action_ref, id);
 	audit_pairs_json(&before, "Traitée", r->addressed ? "oui" : "non", (const char *)NULL);
 	audit_pairs_json(&after, "Traitée", addressed ? "oui" : "non", (const char *)NULL);
-	rc = audit(s, actor, "review", key.ptr, "update", before.ptr, after.ptr, err);
+	rc = audit_record(s, actor, "review", key.ptr, "update", before.ptr, after.ptr, err);
 out:
 	roadmap_free(&rm);
 	org_free(&org);

@@ -37,11 +37,11 @@
  *                     estimate, cheapest first
  * Totals are not repeated (sum the rows). Numbers: % with 1 decimal, tCO2e
  * and MWh with 3, EUR and EUR/tCO2e with 2. Text fields starting with = + - @ get a
- * leading apostrophe so spreadsheets never run them as formulas. */
+ * leading apostrophe so spreadsheets never run them as formulas (csv_write_guarded). */
 #include <stdint.h>
 #include <stdio.h>
-#include <string.h>
 
+#include "io/csv.h"
 #include "report/fmt.h"
 #include "report/report_int.h"
 
@@ -49,28 +49,6 @@ struct csv_ctx {
 	const struct cons_input *in;
 	struct buf *out;
 };
-
-static void csv_text(struct buf *out, const char *s)
-{
-	s = s ? s : "";
-	size_t n = strlen(s);
-	int guard = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@';
-	int quote = n > 0 && (s[0] == ' ' || s[n - 1] == ' ' || s[0] == '\t');
-	for (const char *p = s; *p && !quote; p++)
-		if (*p == ';' || *p == '"' || *p == '\r' || *p == '\n')
-			quote = 1;
-	if (quote)
-		buf_addc(out, '"');
-	if (guard)
-		buf_addc(out, '\'');
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
-			buf_addc(out, '"');
-		buf_addc(out, *p);
-	}
-	if (quote)
-		buf_addc(out, '"');
-}
 
 /* One row: the fixed leading columns, the keys, the value already
  * formatted, the unit. */
@@ -81,9 +59,7 @@ static void csv_row(const struct csv_ctx *c, const char *section, const char *co
 	const char *fields[] = { c->in->period, c->in->scope, section, code1, label1,
 				 code2,		label2,	      value,   unit };
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
-		if (i)
-			buf_addc(c->out, ';');
-		csv_text(c->out, fields[i]);
+		csv_write_guarded(c->out, fields[i], ';', i == 0);
 	}
 	buf_adds(c->out, "\r\n");
 }

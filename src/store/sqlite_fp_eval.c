@@ -131,8 +131,7 @@ static int total_row(sqlite3_stmt *st, void *ctx, struct err *err)
 	return 0;
 }
 
-int store_fp_totals(struct store *s, int year, struct fp_stored_total_list *out,
-		    struct err *err)
+int store_fp_totals(struct store *s, int year, struct fp_stored_total_list *out, struct err *err)
 {
 	memset(out, 0, sizeof(*out));
 	sqlite3_stmt *st = db_stmt(s, SQL_TOTALS, err);
@@ -156,7 +155,18 @@ void action_estimate_free(struct action_estimate *e)
 	free(e->referential_version);
 	free(e->trace);
 	free(e->computed_at);
+	free(e->org_code);
+	free(e->period);
+	free(e->action_ref);
 	memset(e, 0, sizeof(*e));
+}
+
+void action_estimate_list_free(struct action_estimate_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		action_estimate_free(&l->items[i]);
+	free(l->items);
+	memset(l, 0, sizeof(*l));
 }
 
 static const char SQL_EST_SET[] =
@@ -216,4 +226,36 @@ int store_estimate_get(struct store *s, int64_t action_id, struct action_estimat
 		return -1;
 	db_bind_int64(st, 1, action_id);
 	return db_get_row(s, st, estimate_read, out, err);
+}
+
+static const char SQL_EST_LIST[] =
+	"SELECT e.action_id, e.method, e.params, e.referential_name, e.referential_version,"
+	" e.ghg_kg, e.one_time, e.trace, e.computed_at, o.code, r.period, a.ref"
+	" FROM action_estimate e JOIN action a ON a.id = e.action_id"
+	" JOIN roadmap r ON r.id = a.roadmap_id JOIN org o ON o.id = r.org_id"
+	" WHERE ?1 IS NULL OR e.referential_name = ?1 ORDER BY o.code, r.period, a.ref";
+
+static int estimate_list_read(sqlite3_stmt *st, void *out, struct err *err)
+{
+	struct action_estimate *e = out;
+	estimate_read(st, e, err);
+	e->org_code = db_col_str(st, 9);
+	e->period = db_col_str(st, 10);
+	e->action_ref = db_col_str(st, 11);
+	return 0;
+}
+
+int store_estimate_list(struct store *s, const char *referential_name,
+			struct action_estimate_list *out, struct err *err)
+{
+	memset(out, 0, sizeof(*out));
+	sqlite3_stmt *st = db_stmt(s, SQL_EST_LIST, err);
+	if (!st)
+		return -1;
+	db_bind_text_or_null(st, 1, referential_name);
+	if (DB_LIST_ROWS(s, st, estimate_list_read, out, err)) {
+		action_estimate_list_free(out);
+		return -1;
+	}
+	return 0;
 }

@@ -313,7 +313,7 @@ int store_action_insert(struct store *s, int64_t roadmap_id, int position, struc
 }
 
 static const char SQL_ACTION_UPDATE[] =
-	"UPDATE action SET position = ?2, ref = ?3, title = ?4, description = ?5, theme = ?6,"
+	"UPDATE action SET position = CASE WHEN ?2 < 0 THEN position ELSE ?2 END, ref = ?3, title = ?4, description = ?5, theme = ?6,"
 	" level = ?7, status = ?8, key_action = ?9, direction_id = ?10, start_date = ?11,"
 	" due_date = ?12, budget_cents = ?13, indicator = ?14, impact_value = ?15,"
 	" impact_unit = ?16, impact_method = ?17, comment = ?18, version = version + 1"

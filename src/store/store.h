@@ -151,7 +151,8 @@ int store_action_get(struct store *s, int64_t roadmap_id, const char *ref, struc
 /* a->direction is an organisation code ("" for none) that must exist. The
  * store sets a->id and a->version (1) on insert; update bumps version and
  * fails (returns -1, message says the action changed meanwhile) when the
- * stored version differs from a->version. position orders the export. */
+ * stored version differs from a->version. position orders the export (-1
+ * on update: keep the stored position). */
 int store_action_insert(struct store *s, int64_t roadmap_id, int position, struct action *a,
 			struct err *err);
 int store_action_update(struct store *s, int position, struct action *a, struct err *err);

@@ -15,7 +15,7 @@ struct ref_meta {
 	char *name;
 	char *version;
 	char *licence;
-	int restricted;       /* licensed values, shown only to people with rights */
+	int restricted;	      /* licensed values, shown only to people with rights */
 	char *owner_org_code; /* "" for everyone's */
 	int64_t owner_org_id;
 	char *loaded_at;
@@ -72,8 +72,7 @@ struct fp_stored_total_list {
 void fp_stored_total_list_free(struct fp_stored_total_list *l);
 /* Totals (dimension "total") of the stored evaluations of a year (0 for
  * all), per organisation and criterion, ordered by org code, year, criterion. */
-int store_fp_totals(struct store *s, int year, struct fp_stored_total_list *out,
-		    struct err *err);
+int store_fp_totals(struct store *s, int year, struct fp_stored_total_list *out, struct err *err);
 
 /* ---- action estimates ---- */
 
@@ -87,12 +86,28 @@ struct action_estimate {
 	int one_time;
 	char *trace;
 	char *computed_at;
+	/* Filled by store_estimate_list only ("" otherwise): where the action is. */
+	char *org_code;
+	char *period;
+	char *action_ref;
+};
+
+struct action_estimate_list {
+	struct action_estimate *items;
+	size_t n, cap;
 };
 
 void action_estimate_free(struct action_estimate *e);
+void action_estimate_list_free(struct action_estimate_list *l);
 
 int store_estimate_set(struct store *s, const struct action_estimate *e, struct err *err);
 int store_estimate_get(struct store *s, int64_t action_id, struct action_estimate *out,
 		       struct err *err);
+/* Estimates computed from the referential named referential_name (any
+ * version; NULL for all), with org_code, period and action_ref filled,
+ * ordered by org code, period and action ref. For recomputing them when that
+ * referential changes. */
+int store_estimate_list(struct store *s, const char *referential_name,
+			struct action_estimate_list *out, struct err *err);
 
 #endif

@@ -545,6 +545,28 @@ static void test_licence_and_lenient(void **state)
 	fp_ref_free(r);
 }
 
+/* The open referential numeco ships (data/referentials/numeco-ouvert, next
+ * to tests/data in the source tree) loads without any diagnostic: its
+ * source and licence columns, in every file, are accepted. */
+static void test_open_referential(void **state)
+{
+	(void)state;
+	char path[512];
+	snprintf(path, sizeof(path), "%s/../../data/referentials/numeco-ouvert", data_dir());
+	struct diags d = DIAGS_INIT;
+	struct fp_ref *r = fp_ref_load_dir(path, "numeco-ouvert", "test", &d);
+	if (!r || d.n)
+		ts_dump_diags(&d);
+	assert_non_null(r);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(d.n, 0); /* no warning either */
+	assert_true(fp_ref_nitems(r) > 20);
+	assert_true(fp_ref_nmixes(r) > 100);
+	assert_true(fp_ref_find_crit(r, CC) >= 0);
+	fp_ref_free(r);
+	diags_free(&d);
+}
+
 /* The in-memory entry point the fuzz target drives. */
 static void test_load_mem(void **state)
 {
@@ -591,6 +613,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_criteria_from_factors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_licence_and_lenient, setup, teardown),
 		cmocka_unit_test(test_load_mem),
+		cmocka_unit_test(test_open_referential),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
