@@ -154,8 +154,10 @@ static void progress_show(void *arg, size_t done, size_t total)
 	memset(bar, '#', (size_t)full);
 	memset(bar + full, '.', (size_t)(30 - full));
 	bar[30] = '\0';
-	fprintf(stderr, "\rÉvaluation [%s] %3d %% (%zu Mo / %zu Mo)", bar, pct, done >> 20,
-		total >> 20);
+	int mb = total >= (10u << 20);
+	fprintf(stderr, "\rÉvaluation [%s] %3d %% (%zu %s / %zu %s)", bar, pct,
+		mb ? done >> 20 : done >> 10, mb ? "Mo" : "Ko", mb ? total >> 20 : total >> 10,
+		mb ? "Mo" : "Ko");
 	fflush(stderr);
 }
 

@@ -41,6 +41,12 @@ node -e 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))' "$WORK
 	check || fail "json: invalide"
 expect_contains "csv: en-tête" "dimension" "$(head -1 "$WORK/s.csv")"
 
+# ---- the progress bar: on a terminal only (script(1) gives the command one)
+expect_eq "pas de terminal: pas de barre" "" "$(printf '%s' "$ERR" | grep 'Évaluation \[' || true)"
+prog=$(script -qec "$(printf '%q ' "$NUMECO" --db "$WORK/absent.db" footprint evaluate \
+	--physical "$S/2-physicalEquipments.csv" --output /dev/null)" /dev/null | tr '\r' '\n')
+expect_contains "terminal: barre de progression" "Évaluation [##############################] 100 %" "$prog"
+
 # ---- golden case (G4IT eval_nominal): NumEcoEval's values to 1e-9 through --detail
 run_status nc footprint evaluate --physical "$FP/golden/physical_equipment.csv" \
 	--referential "$G4IT" --detail "$WORK/detail"
