@@ -225,7 +225,14 @@ int store_estimate_get(struct store *s, int64_t action_id, struct action_estimat
 	if (!st)
 		return -1;
 	db_bind_int64(st, 1, action_id);
-	return db_get_row(s, st, estimate_read, out, err);
+	int found = db_get_row(s, st, estimate_read, out, err);
+	if (found == 1) {
+		/* Only the list fills where the action is: "" here, never NULL. */
+		out->org_code = xstrdup("");
+		out->period = xstrdup("");
+		out->action_ref = xstrdup("");
+	}
+	return found;
 }
 
 static const char SQL_EST_LIST[] =
