@@ -9,7 +9,12 @@ packages=(
   libsqlite3-dev sqlite3             # store (sqlite3 CLI: tests compare dumps)
   libjansson-dev                     # JSON output
   libcmocka-dev                      # unit tests
+  libsodium-dev                      # password hashing, tokens
+  libmicrohttpd-dev                  # HTTP server
+  zlib1g-dev                         # gzip
+  curl                               # HTTP tests
   nodejs chromium                    # accessibility checks: axe-core in headless Chromium
+  fonttools                          # web assets: Marianne fonts subset at build time (pyftsubset)
 )
 if [ "${1:-}" = fuzz ]; then
   packages+=(clang libclang-rt-14-dev)  # libFuzzer, ASan and UBSan runtimes for clang

@@ -1,6 +1,7 @@
 /* cli.c: option parsing, store opening and other helpers shared by the
  * subcommands (see cli.h). */
 #include "cli/cli.h"
+#include "plan/actor.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -153,7 +154,7 @@ int cli_actor(const struct cli_ctx *ctx, struct store *s, struct actor *a, struc
 		a->role = ROLE_ADMIN;
 		return 0;
 	}
-	int found = store_person_get(s, ctx->as, who, &e);
+	int found = actor_load(s, ctx->as, who, a, &e);
 	if (found <= 0) {
 		if (found == 0)
 			fprintf(stderr,
@@ -165,18 +166,6 @@ int cli_actor(const struct cli_ctx *ctx, struct store *s, struct actor *a, struc
 		err_free(&e);
 		return -1;
 	}
-	struct org org = { 0 };
-	found = store_org_get_id(s, who->org_id, &org, &e);
-	if (found <= 0) {
-		fprintf(stderr, "numeco: %s\n", found < 0 ? e.msg.ptr : "organisation introuvable");
-		err_free(&e);
-		return -1;
-	}
-	a->id = who->email;
-	a->role = who->role;
-	a->org_id = who->org_id;
-	a->ministry_id = org.ministry_id;
-	org_free(&org);
 	err_free(&e);
 	return 0;
 }

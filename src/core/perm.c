@@ -38,3 +38,11 @@ int perm_use_referential(const struct actor *a, int restricted, int64_t owner_mi
 		return 1;
 	return owner_ministry_id && a->ministry_id == owner_ministry_id;
 }
+
+int perm_edit_action(const struct actor *a, int64_t ministry_id, int64_t direction_org_id)
+{
+	if (perm_edit_roadmap(a, ministry_id))
+		return 1;
+	return a->role == ROLE_CORRESPONDANT && a->ministry_id == ministry_id &&
+	       direction_org_id != 0 && a->org_id == direction_org_id;
+}

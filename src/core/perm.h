@@ -20,6 +20,10 @@ struct actor {
 
 /* Import, edit, submit the roadmap of a ministry: admin, or its référent. */
 int perm_edit_roadmap(const struct actor *a, int64_t ministry_id);
+/* Edit one action (web form): admin, the référent of its ministry, or a
+ * correspondant of that ministry whose organisation is the action's owning
+ * direction (direction_org_id, 0 when the action has none). */
+int perm_edit_action(const struct actor *a, int64_t ministry_id, int64_t direction_org_id);
 /* Add recommendations and comments: admin. (Marking them addressed is
  * perm_edit_roadmap: the référent of the ministry may, see review_mark.) */
 int perm_review(const struct actor *a);
