@@ -2,6 +2,7 @@
 # Installs the Debian packages numeco needs, only those missing; safe to run again.
 #   install-deps.sh        build and test (called by make run, make test, make bench)
 #   install-deps.sh fuzz   the same plus clang and libFuzzer (called by make fuzz)
+#   install-deps.sh bench  the same plus wrk and nginx (called by make bench)
 set -euo pipefail
 
 packages=(
@@ -18,6 +19,9 @@ packages=(
 )
 if [ "${1:-}" = fuzz ]; then
   packages+=(clang libclang-rt-14-dev)  # libFuzzer, ASan and UBSan runtimes for clang
+fi
+if [ "${1:-}" = bench ]; then
+  packages+=(wrk nginx-light)           # web load benchmark and its static baseline
 fi
 
 missing=()

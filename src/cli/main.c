@@ -3,11 +3,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "auth/auth.h"
 #include "cli/cli.h"
 
 static const struct cli_cmd *const commands[] = {
-	&cmd_init,   &cmd_org, &cmd_person, &cmd_import, &cmd_export,
-	&cmd_review, &cmd_log, &cmd_report, &cmd_referential, &cmd_footprint, &cmd_action, NULL,
+	&cmd_init, &cmd_org,	&cmd_person,	  &cmd_import,	  &cmd_export, &cmd_review,
+	&cmd_log,  &cmd_report, &cmd_referential, &cmd_footprint, &cmd_action, &cmd_serve, NULL,
 };
 
 static void usage(FILE *out)
@@ -84,6 +85,10 @@ int main(int argc, char **argv)
 	if (strcmp(argv[1], "--version") == 0) {
 		printf("numeco %s (schéma de base %d)\n", NUMECO_VERSION, store_schema_latest());
 		return CLI_OK;
+	}
+	if (auth_init()) {
+		fprintf(stderr, "numeco: impossible d'initialiser libsodium (hachage, jetons)\n");
+		return CLI_FAIL;
 	}
 	for (int i = 0; commands[i]; i++)
 		if (strcmp(argv[1], commands[i]->name) == 0)

@@ -1,0 +1,443 @@
+/* web_server.c: the libmicrohttpd glue of `numeco serve`: requests in,
+ * responses out, a pool of store connections, request logs, graceful stop. */
+#define _GNU_SOURCE /* strncasecmp, usleep */
+#include "web/web_server.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "core/xalloc.h"
+#include "web/web_assets.h"
+#include "web/web_route.h"
+
+/* Open stores kept for reuse: opening SQLite and checking the schema on
+ * every request would cost more than most pages. */
+#define POOL_MAX 16
+
+struct server {
+	const struct web_cfg *cfg;
+	pthread_mutex_t lock;
+	struct store *pool[POOL_MAX];
+	int npool;
+	atomic_int active; /* requests being handled */
+};
+
+/* The state of one request across libmicrohttpd's calls. */
+struct call {
+	struct server *srv;
+	struct web_req rq;
+	struct MHD_PostProcessor *pp;
+	int too_big;
+	size_t received;
+	struct timespec start;
+	int status;
+	char *method, *path;
+	/* The file being received by the post processor. */
+	struct web_file *cur;
+	size_t files_cap;
+};
+
+int web_listen_parse(const char *listen, unsigned char addr[4], unsigned short *port,
+		     struct err *err)
+{
+	const char *colon = strrchr(listen, ':');
+	if (!colon)
+		return err_set(err,
+			       "--listen invalide « %s » (attendu : ADRESSE:PORT, ex. "
+			       "127.0.0.1:8080)",
+			       listen);
+	char host[64];
+	size_t n = (size_t)(colon - listen);
+	if (n == 0 || n >= sizeof(host))
+		return err_set(err, "--listen invalide « %s » : adresse manquante ou trop longue",
+			       listen);
+	memcpy(host, listen, n);
+	host[n] = '\0';
+	if (strcmp(host, "localhost") == 0)
+		strcpy(host, "127.0.0.1");
+	struct in_addr a;
+	if (inet_pton(AF_INET, host, &a) != 1)
+		return err_set(err, "--listen : adresse IPv4 invalide « %s »", host);
+	char *end;
+	long p = strtol(colon + 1, &end, 10);
+	if (*end || p < 1 || p > 65535)
+		return err_set(err, "--listen : port invalide « %s » (1 à 65535)", colon + 1);
+	memcpy(addr, &a.s_addr, 4);
+	*port = (unsigned short)p;
+	return 0;
+}
+
+void web_block_signals(void)
+{
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+static struct store *pool_get(struct server *srv, struct err *err)
+{
+	struct store *s = NULL;
+	pthread_mutex_lock(&srv->lock);
+	if (srv->npool > 0)
+		s = srv->pool[--srv->npool];
+	pthread_mutex_unlock(&srv->lock);
+	if (!s) {
+		int migrated;
+		s = store_open(srv->cfg->db_path, STORE_OPEN_EXISTING, &migrated, err);
+	}
+	return s;
+}
+
+static void pool_put(struct server *srv, struct store *s)
+{
+	pthread_mutex_lock(&srv->lock);
+	if (srv->npool < POOL_MAX) {
+		srv->pool[srv->npool++] = s;
+		s = NULL;
+	}
+	pthread_mutex_unlock(&srv->lock);
+	if (s)
+		store_close(s);
+}
+
+static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+				   const char *value)
+{
+	(void)kind;
+	web_kvs_add(cls, key, value ? value : "");
+	return MHD_YES;
+}
+
+static enum MHD_Result on_post(void *cls, enum MHD_ValueKind kind, const char *key,
+			       const char *filename, const char *content_type,
+			       const char *transfer_encoding, const char *data, uint64_t off,
+			       size_t size)
+{
+	struct call *c = cls;
+	(void)kind;
+	(void)content_type;
+	(void)transfer_encoding;
+	if (!key)
+		return MHD_YES;
+	if (filename) {
+		if (off == 0 || !c->cur || strcmp(c->cur->field, key) != 0) {
+			xgrow((void **)&c->rq.files, sizeof(*c->rq.files), c->rq.nfiles + 1,
+			      &c->files_cap);
+			c->cur = &c->rq.files[c->rq.nfiles++];
+			c->cur->field = xstrdup(key);
+			c->cur->filename = xstrdup(filename);
+			buf_init(&c->cur->data);
+		}
+		buf_add(&c->cur->data, data, size);
+		return MHD_YES;
+	}
+	/* Text fields may arrive in pieces: append to the last value of key. */
+	struct web_kvs *f = &c->rq.form;
+	if (off > 0 && f->n && strcmp(f->items[f->n - 1].key, key) == 0) {
+		struct web_kv *kv = &f->items[f->n - 1];
+		size_t len = strlen(kv->value);
+		kv->value = xrealloc(kv->value, len + size + 1);
+		memcpy(kv->value + len, data, size);
+		kv->value[len + size] = '\0';
+	} else {
+		char *v = xstrndup(data, size);
+		web_kvs_add(f, key, v);
+		free(v);
+	}
+	return MHD_YES;
+}
+
+static const char *header(struct MHD_Connection *con, const char *name)
+{
+	return MHD_lookup_connection_value(con, MHD_HEADER_KIND, name);
+}
+
+static struct call *call_new(struct server *srv, struct MHD_Connection *con, const char *url,
+			     const char *method)
+{
+	struct call *c = xcalloc(1, sizeof(*c));
+	c->srv = srv;
+	clock_gettime(CLOCK_MONOTONIC, &c->start);
+	c->method = xstrdup(method);
+	c->path = xstrdup(url);
+	struct web_req *rq = &c->rq;
+	rq->cfg = srv->cfg;
+	rq->method = c->method;
+	rq->path = c->path;
+	buf_init(&rq->body);
+	rq->content_type = header(con, MHD_HTTP_HEADER_CONTENT_TYPE);
+	rq->cookie_header = header(con, MHD_HTTP_HEADER_COOKIE);
+	rq->authorization = header(con, MHD_HTTP_HEADER_AUTHORIZATION);
+	rq->accept_encoding = header(con, MHD_HTTP_HEADER_ACCEPT_ENCODING);
+	rq->if_none_match = header(con, MHD_HTTP_HEADER_IF_NONE_MATCH);
+	rq->csrf_header = header(con, "X-CSRF-Token");
+	MHD_get_connection_values(con, MHD_GET_ARGUMENT_KIND, collect_arg, &rq->query);
+	const char *ct = rq->content_type ? rq->content_type : "";
+	if (strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0 ||
+	    strncasecmp(ct, "multipart/form-data", 19) == 0)
+		c->pp = MHD_create_post_processor(con, 65536, on_post, c);
+	return c;
+}
+
+static void call_free(struct call *c)
+{
+	struct web_req *rq = &c->rq;
+	if (c->pp)
+		MHD_destroy_post_processor(c->pp);
+	web_kvs_free(&rq->query);
+	web_kvs_free(&rq->form);
+	for (size_t i = 0; i < rq->nfiles; i++) {
+		free(rq->files[i].field);
+		free(rq->files[i].filename);
+		buf_free(&rq->files[i].data);
+	}
+	free(rq->files);
+	buf_free(&rq->body);
+	person_free(&rq->who);
+	free(c->method);
+	free(c->path);
+	free(c);
+}
+
+/* Serves /static/… from the embedded assets, without the store. */
+static int serve_asset(struct web_req *rq, struct web_resp *rs)
+{
+	const struct web_asset *a = web_asset_by_path(rq->path);
+	if (!a)
+		return 0;
+	web_kvs_add(&rs->headers, "Cache-Control", "public, max-age=31536000, immutable");
+	web_kvs_add(&rs->headers, "ETag", a->etag);
+	web_kvs_add(&rs->headers, "Vary", "Accept-Encoding");
+	rs->content_type = a->type;
+	rs->no_store = 0;
+	if (rq->if_none_match && strstr(rq->if_none_match, a->etag)) {
+		rs->status = 304;
+		return 1;
+	}
+	rs->status = 200;
+	int gzip_ok = rq->accept_encoding && strstr(rq->accept_encoding, "gzip");
+	if (a->gz && gzip_ok) {
+		rs->static_data = a->gz;
+		rs->static_len = a->gz_len;
+		rs->static_gzip = 1;
+	} else {
+		rs->static_data = a->data;
+		rs->static_len = a->len;
+	}
+	return 1;
+}
+
+static void handle(struct call *c, struct web_resp *rs)
+{
+	struct web_req *rq = &c->rq;
+	if (c->too_big) {
+		rs->status = 413;
+		buf_adds(&rs->body, "Requête trop volumineuse.\n");
+		rs->content_type = "text/plain; charset=utf-8";
+		return;
+	}
+	if (strncmp(rq->path, "/static/", 8) == 0 && serve_asset(rq, rs))
+		return;
+	struct err e = ERR_INIT;
+	rq->store = pool_get(c->srv, &e);
+	if (!rq->store) {
+		fprintf(stderr, "numeco serve: base indisponible : %s\n", e.msg.ptr);
+		rs->status = 503;
+		rs->content_type = "text/plain; charset=utf-8";
+		buf_adds(&rs->body, "Service indisponible : base de données inaccessible.\n");
+	} else {
+		web_dispatch(rq, rs);
+		pool_put(c->srv, rq->store);
+		rq->store = NULL;
+	}
+	err_free(&e);
+}
+
+/* gzip of a page body when the client accepts it and it is worth it. */
+static int maybe_gzip(const struct web_req *rq, struct web_resp *rs, struct buf *out)
+{
+	if (rs->body.len < 1024 || !rq->accept_encoding || !strstr(rq->accept_encoding, "gzip"))
+		return 0;
+	z_stream z;
+	memset(&z, 0, sizeof(z));
+	/* 15 + 16: a gzip wrapper; level 6: most of level 9's gain for far less time. */
+	if (deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+		return 0;
+	buf_grow(out, deflateBound(&z, rs->body.len) + 32);
+	z.next_in = (unsigned char *)rs->body.ptr;
+	z.avail_in = (uInt)rs->body.len;
+	z.next_out = (unsigned char *)out->ptr;
+	z.avail_out = (uInt)(deflateBound(&z, rs->body.len) + 32);
+	int rc = deflate(&z, Z_FINISH);
+	size_t n = z.total_out;
+	deflateEnd(&z);
+	if (rc != Z_STREAM_END)
+		return 0;
+	out->len = n;
+	web_kvs_add(&rs->headers, "Vary", "Accept-Encoding");
+	return 1;
+}
+
+static enum MHD_Result respond(struct call *c, struct MHD_Connection *con, struct web_resp *rs)
+{
+	struct buf gz = BUF_INIT;
+	struct MHD_Response *r;
+	int gzipped = 0;
+	if (rs->static_data) {
+		r = MHD_create_response_from_buffer(rs->static_len, (void *)rs->static_data,
+						    MHD_RESPMEM_PERSISTENT);
+		gzipped = rs->static_gzip;
+	} else if ((gzipped = maybe_gzip(&c->rq, rs, &gz))) {
+		size_t len = gz.len;
+		r = MHD_create_response_from_buffer(len, buf_detach(&gz), MHD_RESPMEM_MUST_FREE);
+	} else {
+		size_t len = rs->body.len;
+		r = MHD_create_response_from_buffer(len, len ? buf_detach(&rs->body) : (void *)"",
+						    len ? MHD_RESPMEM_MUST_FREE
+							: MHD_RESPMEM_PERSISTENT);
+	}
+	buf_free(&gz);
+	if (!r)
+		return MHD_NO;
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
+				rs->content_type ? rs->content_type : "text/html; charset=utf-8");
+	if (gzipped)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
+	if (rs->no_store)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	for (size_t i = 0; i < rs->headers.n; i++)
+		MHD_add_response_header(r, rs->headers.items[i].key, rs->headers.items[i].value);
+	c->status = rs->status;
+	enum MHD_Result ret = MHD_queue_response(con, (unsigned)rs->status, r);
+	MHD_destroy_response(r);
+	return ret;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const char *url,
+				  const char *method, const char *version, const char *upload_data,
+				  size_t *upload_data_size, void **state)
+{
+	struct server *srv = cls;
+	(void)version;
+	struct call *c = *state;
+	if (!c) {
+		*state = call_new(srv, con, url, method);
+		atomic_fetch_add(&srv->active, 1);
+		return MHD_YES;
+	}
+	if (*upload_data_size) {
+		c->received += *upload_data_size;
+		if (c->received > srv->cfg->max_body)
+			c->too_big = 1;
+		else if (c->pp)
+			MHD_post_process(c->pp, upload_data, *upload_data_size);
+		else
+			buf_add(&c->rq.body, upload_data, *upload_data_size);
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	struct web_resp rs;
+	memset(&rs, 0, sizeof(rs));
+	rs.status = 200;
+	rs.no_store = 1;
+	buf_init(&rs.body);
+	handle(c, &rs);
+	web_security_headers(&rs);
+	enum MHD_Result ret = respond(c, con, &rs);
+	buf_free(&rs.body);
+	web_kvs_free(&rs.headers);
+	return ret;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *con, void **state,
+			 enum MHD_RequestTerminationCode toe)
+{
+	struct server *srv = cls;
+	struct call *c = *state;
+	(void)con;
+	(void)toe;
+	if (!c)
+		return;
+	struct timespec end;
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	double ms = (double)(end.tv_sec - c->start.tv_sec) * 1e3 +
+		    (double)(end.tv_nsec - c->start.tv_nsec) / 1e6;
+	fprintf(stderr, "%s %s %d %.1f ms\n", c->method, c->path, c->status ? c->status : 0, ms);
+	call_free(c);
+	*state = NULL;
+	atomic_fetch_sub(&srv->active, 1);
+}
+
+int web_serve(const struct web_cfg *cfg, struct err *err)
+{
+	unsigned char addr[4];
+	unsigned short port;
+	if (web_listen_parse(cfg->listen, addr, &port, err))
+		return -1;
+	struct sockaddr_in sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sin_family = AF_INET;
+	sa.sin_port = htons(port);
+	memcpy(&sa.sin_addr.s_addr, addr, 4);
+
+	struct server srv;
+	memset(&srv, 0, sizeof(srv));
+	srv.cfg = cfg;
+	pthread_mutex_init(&srv.lock, NULL);
+	atomic_init(&srv.active, 0);
+	/* Check the database once before accepting anything. */
+	struct store *first = pool_get(&srv, err);
+	if (!first) {
+		pthread_mutex_destroy(&srv.lock);
+		return -1;
+	}
+	pool_put(&srv, first);
+
+	struct MHD_Daemon *d = MHD_start_daemon(
+		MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG, port, NULL, NULL,
+		on_request, &srv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+		MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)(cfg->threads ? cfg->threads : 2),
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30, MHD_OPTION_NOTIFY_COMPLETED,
+		on_completed, &srv, MHD_OPTION_END);
+	if (!d) {
+		store_close(srv.pool[0]);
+		pthread_mutex_destroy(&srv.lock);
+		return err_set(err, "impossible d'écouter sur %s (port déjà pris ?)", cfg->listen);
+	}
+	fprintf(stderr, "numeco serve: à l'écoute sur http://%s/ (base %s) ; arrêt : SIGTERM\n",
+		cfg->listen, cfg->db_path);
+
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	int sig = 0;
+	sigwait(&set, &sig);
+	fprintf(stderr, "numeco serve: arrêt demandé (%s), fin des requêtes en cours…\n",
+		sig == SIGTERM ? "SIGTERM" : "SIGINT");
+	/* Stop accepting, then let the requests in progress finish. */
+	MHD_socket ls = MHD_quiesce_daemon(d);
+	for (int i = 0; i < 300 && atomic_load(&srv.active) > 0; i++)
+		usleep(100000);
+	MHD_stop_daemon(d);
+	if (ls != MHD_INVALID_SOCKET)
+		close(ls);
+	for (int i = 0; i < srv.npool; i++)
+		store_close(srv.pool[i]);
+	pthread_mutex_destroy(&srv.lock);
+	fprintf(stderr, "numeco serve: arrêté.\n");
+	return 0;
+}
