@@ -7,10 +7,18 @@
 #   - import of one 100 000-action roadmap  vs  sqlite3's own .import of
 #     the same CSV into a plain table (raw SQLite insert cost);
 #   - the consolidated report over 100 000 actions  vs  one GROUP BY query
-#     of the sqlite3 shell over the same stored actions.
+#     of the sqlite3 shell over the same stored actions;
+#   - the footprint evaluation of 1 000 000 physical equipment lines (12
+#     criteria × 4 phases)  vs  reading the same file with the inventory
+#     reader alone; and with the detailed output (--detail) on 100 000 lines
+#     vs  the same run without it and vs  fwrite of the same bytes into the
+#     same folder (bench_footprint; about 1.2 GB written then removed, in
+#     bench/out/detail); and fp_num checked against the printf form.
+# ONLY=footprint runs the footprint part alone, ONLY=roadmaps the rest.
 set -euo pipefail
 build=${1:-build}
 runs=${RUNS:-3}
+only=${ONLY:-all}
 here=$(cd "$(dirname "$0")/.." && pwd)
 numeco="$build/numeco"
 gen="$build/gen_roadmaps"
@@ -34,6 +42,18 @@ best() {
 	done
 	printf '%.3f' "$b"
 }
+
+footprint() {
+	echo "Empreinte : 1 000 000 lignes d'équipements physiques, 12 critères × 4 étapes"
+	mkdir -p "$out/detail"
+	"$build/bench_footprint" -n 1000000 --detail "$out/detail" --detail-lines 100000 --runs "$runs"
+	"$build/bench_footprint" --num-check 1000000
+	rm -rf "$out/detail"
+}
+if [ "$only" = footprint ]; then
+	footprint
+	exit 0
+fi
 
 echo "Génération : 1 000 ministères, 100 000 actions"
 t=$(best 1 "$gen" --orgs 1000 --actions 100000 --single "$out/data")
@@ -75,3 +95,6 @@ done
 t_q=$(best "$runs" sqlite3 "$db" "select theme, status, count(*) from action group by theme, status;")
 echo "  (référence : sqlite3, un GROUP BY thème × statut sur les mêmes actions : ${t_q} s)"
 echo "Taille de la base : $(du -h "$db" | cut -f1)"
+if [ "$only" != roadmaps ]; then
+	footprint
+fi

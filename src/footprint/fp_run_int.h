@@ -55,6 +55,13 @@ void fp_agg_finish(struct fp_agg *a, struct fp_summary *s);
 /* Appends "FILE:LINE: reason" to s->errors while there are fewer than FP_MAX_ERRORS. */
 void fp_summary_add_error(struct fp_summary *s, const char *file, long line, const char *reason);
 
+/* The trace of an OK indicator of a physical line (fp_trace_parts_ind) is
+ * pre + factor + post, where pre and post depend only on whether the phase
+ * is the use phase: appends them, for the detailed output to build them once
+ * per line (defined in fp_calc_trace.c). */
+void fp_trace_parts_frame(const struct fp_trace_parts *t, const struct fp_phys_result *res, int use,
+			  struct buf *pre, struct buf *post);
+
 /* The streamed detailed output (ind_*.csv), written to "<name>.tmp" and
  * renamed at fp_detail_close when all went well. */
 struct fp_detail {
@@ -62,15 +69,29 @@ struct fp_detail {
 	FILE *f[3];
 	char *path[3], *tmp[3];
 	struct buf out, trace, num; /* out holds rows of file cur only */
-	/* Per physical line: its trace parts and numbers, formatted once. */
+	/* CSV pieces that do not change, escaped once, in fixed: "<phase>;",
+	 * "<criterion label>;", ";<unit>;". */
+	struct buf fixed;
+	uint32_t phase_at[FP_PHASE_COUNT], phase_len[FP_PHASE_COUNT];
+	uint32_t label_at[FP_MAX_CRIT], label_len[FP_MAX_CRIT];
+	uint32_t unit_at[FP_MAX_CRIT], unit_len[FP_MAX_CRIT];
+	/* Per physical line, formatted and escaped once for its 4 × ncrit rows:
+	 * its trace parts, "<name>;", "<quantity>;…;<lifespanOrigin>;",
+	 * ";<usageRate>;", the PUE, and the trace around the factor (pre, post;
+	 * [1]: use phase) with whether it needs quotes. */
 	struct fp_trace_parts parts;
-	struct buf fac, qty, life, usage;
+	struct buf qty, life, usage, scratch;
+	struct buf l_name, l_mid, l_usage, l_pue;
+	struct buf pre[2], post[2];
+	int quote[2];
 	/* Factors of the referential formatted once: "<kind><pointer>" →
 	 * index of FP_MAX_CRIT × FP_PHASE_COUNT offsets into fac_pool. */
 	struct fp_map fac_map;
 	uint32_t (*fac_off)[FP_MAX_CRIT][FP_PHASE_COUNT];
 	size_t nfac, faccap;
 	struct buf fac_pool;
+	const void *last_fac[2]; /* last item, mix looked up, and their index */
+	size_t last_idx[2];
 	int cur;
 	int failed;
 	struct err *err;

@@ -23,8 +23,14 @@ void cons_input_free(struct cons_input *in)
 		free(in->actions[i].title);
 		free(in->actions[i].impact_method);
 	}
+	for (size_t i = 0; i < in->nfp_evals; i++) {
+		free(in->fp_evals[i].org_code);
+		free(in->fp_evals[i].referential);
+		free(in->fp_evals[i].climate_unit);
+	}
 	free(in->ministries);
 	free(in->actions);
+	free(in->fp_evals);
 	free(in->period);
 	free(in->scope);
 	memset(in, 0, sizeof(*in));
@@ -51,4 +57,15 @@ void cons_input_add_action(struct cons_input *in, const struct cons_action *a)
 	d->ref = xstrdup(a->ref ? a->ref : "");
 	d->title = xstrdup(a->title ? a->title : "");
 	d->impact_method = xstrdup(a->impact_method ? a->impact_method : "");
+}
+
+size_t cons_input_add_fp_eval(struct cons_input *in, const struct cons_fp_eval *e)
+{
+	xgrow((void **)&in->fp_evals, sizeof(*in->fp_evals), in->nfp_evals + 1, &in->cap_fp_evals);
+	struct cons_fp_eval *d = &in->fp_evals[in->nfp_evals];
+	*d = *e;
+	d->org_code = xstrdup(e->org_code ? e->org_code : "");
+	d->referential = xstrdup(e->referential ? e->referential : "");
+	d->climate_unit = xstrdup(e->climate_unit ? e->climate_unit : "");
+	return in->nfp_evals++;
 }

@@ -185,6 +185,122 @@ const char report_cost_note[] =
 const char report_cost_none[] =
 	"Aucune action n'a à la fois un budget et une estimation d'impact évité en équivalent CO2.";
 
+const char report_fp_intro[] =
+	"Changement climatique : total annuel en tonnes équivalent CO2 (" REPORT_UNIT_GHG
+	") et sa répartition par étape du cycle de vie, d'après les évaluations du parc "
+	"enregistrées avec numeco footprint import ; le référentiel utilisé est indiqué sur "
+	"chaque ligne.";
+const char report_fp_none[] = "Aucune évaluation de l'empreinte du parc informatique n'est "
+			      "enregistrée pour la période (numeco footprint import).";
+
+const char *const report_fp_cols[REPORT_FP_NCOLS] = {
+	"Ministère",
+	"Référentiel",
+	"Équipements physiques",
+	"Indicateurs en erreur",
+	"Fabrication (" REPORT_UNIT_GHG ")",
+	"Distribution (" REPORT_UNIT_GHG ")",
+	"Utilisation (" REPORT_UNIT_GHG ")",
+	"Fin de vie (" REPORT_UNIT_GHG ")",
+	"Total (" REPORT_UNIT_GHG ")",
+};
+
+void report_fmt_fp(struct buf *out, double t)
+{
+	report_fmt_impact(out, t);
+}
+
+static const struct cons_fp_eval *report_fp_eval(const struct cons_input *in,
+						 const struct cons_result *res, size_t k)
+{
+	return &in->fp_evals[res->fp_evals[k]];
+}
+
+void report_fp_ministry(const struct cons_input *in, const struct cons_result *res,
+			const struct cons_fp_row *row, struct buf *out)
+{
+	buf_adds(out, report_ministry_name(in, row->ministry));
+	const char *code = in->ministries[row->ministry].code;
+	if (row->n == 1 && strcmp(report_fp_eval(in, res, row->first)->org_code, code) == 0)
+		return;
+	buf_adds(out, row->n > 1 ? " — évaluations de " : " — évaluation de ");
+	for (size_t k = row->first; k < row->first + row->n; k++) {
+		if (k > row->first)
+			buf_adds(out, ", ");
+		buf_adds(out, report_fp_eval(in, res, k)->org_code);
+	}
+}
+
+void report_fp_referentials(const struct cons_input *in, const struct cons_result *res,
+			    const struct cons_fp_row *row, struct buf *out)
+{
+	for (size_t k = row->first; k < row->first + row->n; k++) {
+		const char *name = report_fp_eval(in, res, k)->referential;
+		size_t j = row->first;
+		while (j < k && strcmp(report_fp_eval(in, res, j)->referential, name) != 0)
+			j++;
+		if (j < k)
+			continue; /* already named */
+		if (k > row->first)
+			buf_adds(out, ", ");
+		buf_adds(out, name);
+	}
+}
+
+void report_fp_no_figure(const struct cons_input *in, const struct cons_fp_row *row,
+			 struct buf *out)
+{
+	switch (row->state) {
+	case CONS_FP_OK: break;
+	case CONS_FP_NO_CLIMATE: buf_adds(out, "pas de critère changement climatique"); break;
+	case CONS_FP_BAD_UNIT:
+		buf_adds(out, "unité « ");
+		buf_adds(out, row->has_unit ? in->fp_evals[row->unit_eval].climate_unit : "");
+		buf_adds(out, " » non convertible en " REPORT_UNIT_GHG);
+		break;
+	case CONS_FP_LICENSED: buf_adds(out, "non diffusé (référentiel sous licence)"); break;
+	}
+}
+
+void report_fp_total_label(const struct cons_input *in, const struct cons_fp_year *y,
+			   struct buf *out)
+{
+	buf_adds(out, "Total national (");
+	fmt_count(out, y->ministries_in_total);
+	buf_adds(out, y->ministries_in_total > 1 ? " ministères sur " : " ministère sur ");
+	fmt_count(out, in->nministries);
+	buf_addc(out, ')');
+}
+
+int report_fp_has(const struct cons_result *res, const struct cons_fp_year *y, size_t m)
+{
+	for (size_t r = y->first_row; r < y->first_row + y->nrows; r++)
+		if (res->fp_rows[r].ministry == m)
+			return 1;
+	return 0;
+}
+
+size_t report_fp_missing(const struct cons_input *in, const struct cons_result *res,
+			 const struct cons_fp_year *y, struct buf *out)
+{
+	if (y->nrows == 0) {
+		buf_addf(out, "Aucune évaluation enregistrée pour %d.", y->year);
+		return 0;
+	}
+	if (report_is_scoped(in))
+		return 0;
+	size_t missing = 0;
+	for (size_t m = 0; m < in->nministries; m++)
+		missing += !report_fp_has(res, y, m);
+	if (missing == 0)
+		buf_addf(out, "Tous les ministères ont une évaluation enregistrée pour %d.",
+			 y->year);
+	else
+		buf_addf(out, "%s sans évaluation enregistrée pour %d :",
+			 missing > 1 ? "Ministères" : "Ministère", y->year);
+	return missing;
+}
+
 const char *const report_method_notes[] = {
 	"Sont comptées toutes les actions inscrites dans les feuilles de route de la période, "
 	"quel que soit l'état de relecture de la feuille (brouillon, soumise, relue ou validée), "
@@ -207,5 +323,11 @@ const char *const report_method_notes[] = {
 	"puis la référence de l'action.",
 	"Le budget est la somme des budgets renseignés ; les actions sans budget n'y contribuent "
 	"pas.",
+	"L'empreinte du parc informatique reprend les évaluations enregistrées avec numeco "
+	"footprint import (inventaire du parc évalué avec le référentiel nommé sur chaque ligne, "
+	"formules dans docs/formulas.md) : total annuel du critère changement climatique, "
+	"converti de kgCO2e en tCO2e. Un ministère sans évaluation propre est compté par la "
+	"somme des évaluations de ses directions ; les valeurs calculées avec un référentiel "
+	"sous licence ne sont pas diffusées dans ce bilan.",
 };
 const size_t report_nmethod_notes = sizeof(report_method_notes) / sizeof(report_method_notes[0]);

@@ -35,11 +35,28 @@
  *                     libelle2): cost per tonne avoided (budget / avoided
  *                     tCO2e, EUR/tCO2e), actions with a budget and a GHG
  *                     estimate, cheapest first
+ *   empreinte_*       IT fleet footprint from the stored evaluations, code1 =
+ *                     ministry, code2 = year, libelle2 = the referential(s) of
+ *                     the evaluation, then the organisations evaluated when
+ *                     not the ministry itself, then why there is no figure
+ *                     when there is none ("aucune évaluation" without one);
+ *                     year by year, ministries in order:
+ *     empreinte_evaluation    1/0 (booleen), every ministry and year
+ *     empreinte_equipements   physical equipment lines (nombre)
+ *     empreinte_erreurs       indicators in error (nombre)
+ *     empreinte_ges_fabrication, _distribution, _utilisation, _fin_de_vie
+ *                             climate change by phase (tCO2e), when there is
+ *                             a figure
+ *     empreinte_ges           climate change, yearly total (tCO2e), empty
+ *                             when there is no figure
+ *                     No empreinte_* row when no evaluation is stored for the
+ *                     period.
  * Totals are not repeated (sum the rows). Numbers: % with 1 decimal, tCO2e
  * and MWh with 3, EUR and EUR/tCO2e with 2. Text fields starting with = + - @ get a
  * leading apostrophe so spreadsheets never run them as formulas (csv_write_guarded). */
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "io/csv.h"
 #include "report/fmt.h"
@@ -125,6 +142,79 @@ static void csv_status_rows(const struct csv_ctx *c, const char *section, const 
 			  status_label((enum status)st), by_status[st]);
 }
 
+/* libelle2 of a ministry's footprint rows (see the top of this file). */
+static void csv_fp_label(const struct cons_input *in, const struct cons_result *r,
+			 const struct cons_fp_row *row, struct buf *out)
+{
+	report_fp_referentials(in, r, row, out);
+	const struct cons_fp_eval *e = &in->fp_evals[r->fp_evals[row->first]];
+	if (row->n > 1 || strcmp(e->org_code, in->ministries[row->ministry].code) != 0) {
+		buf_adds(out, row->n > 1 ? " — évaluations de " : " — évaluation de ");
+		for (size_t k = row->first; k < row->first + row->n; k++) {
+			if (k > row->first)
+				buf_adds(out, ", ");
+			buf_adds(out, in->fp_evals[r->fp_evals[k]].org_code);
+		}
+	}
+	if (row->state != CONS_FP_OK) {
+		buf_adds(out, " (");
+		report_fp_no_figure(in, row, out);
+		buf_addc(out, ')');
+	}
+}
+
+static void csv_fp_row(const struct csv_ctx *c, const struct cons_result *r,
+		       const struct cons_fp_row *row, const char *year)
+{
+	const struct cons_input *in = c->in;
+	const char *code = in->ministries[row->ministry].code;
+	const char *name = report_ministry_name(in, row->ministry);
+	struct buf label = BUF_INIT, sec = BUF_INIT;
+	csv_fp_label(in, r, row, &label);
+	csv_row(c, "empreinte_evaluation", code, name, year, label.ptr, "1", "booleen");
+	csv_count(c, "empreinte_equipements", code, name, year, label.ptr,
+		  row->physical > 0 ? (size_t)row->physical : 0);
+	csv_count(c, "empreinte_erreurs", code, name, year, label.ptr,
+		  row->errors > 0 ? (size_t)row->errors : 0);
+	if (row->state == CONS_FP_OK) {
+		for (int p = 0; p < FP_PHASE_COUNT; p++) {
+			buf_reset(&sec);
+			buf_adds(&sec, "empreinte_ges_");
+			for (const char *q = fp_phase_code((enum fp_phase)p); *q; q++)
+				buf_addc(&sec,
+					 *q >= 'A' && *q <= 'Z' ? (char)(*q - 'A' + 'a') : *q);
+			csv_real(c, sec.ptr, code, name, year, label.ptr, row->by_phase_t[p], 3,
+				 REPORT_UNIT_GHG);
+		}
+		csv_real(c, "empreinte_ges", code, name, year, label.ptr, row->total_t, 3,
+			 REPORT_UNIT_GHG);
+	} else {
+		csv_row(c, "empreinte_ges", code, name, year, label.ptr, "", REPORT_UNIT_GHG);
+	}
+	buf_free(&label);
+	buf_free(&sec);
+}
+
+static void csv_footprint(const struct csv_ctx *c, const struct cons_result *r)
+{
+	const struct cons_input *in = c->in;
+	for (size_t i = 0; i < r->nfp_years; i++) {
+		const struct cons_fp_year *y = &r->fp_years[i];
+		char year[16];
+		snprintf(year, sizeof(year), "%d", y->year);
+		size_t row = y->first_row, end = y->first_row + y->nrows;
+		for (size_t m = 0; m < in->nministries; m++) {
+			if (row < end && r->fp_rows[row].ministry == m) {
+				csv_fp_row(c, r, &r->fp_rows[row++], year);
+				continue;
+			}
+			csv_row(c, "empreinte_evaluation", in->ministries[m].code,
+				report_ministry_name(in, m), year, "aucune évaluation", "0",
+				"booleen");
+		}
+	}
+}
+
 void report_csv(const struct cons_input *in, const struct cons_result *r, struct buf *out)
 {
 	struct csv_ctx c = { in, out };
@@ -181,4 +271,5 @@ void report_csv(const struct cons_input *in, const struct cons_result *r, struct
 		csv_real(&c, "classement_cout", code, report_ministry_name(in, a->ministry), a->ref,
 			 a->title, r->top_cost[i].eur_per_t, 2, "EUR/tCO2e");
 	}
+	csv_footprint(&c, r);
 }

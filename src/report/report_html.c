@@ -9,7 +9,6 @@
 #include "report/report_int.h"
 #include "report/svg.h"
 
-
 /* Every helper below writes data through html_esc. */
 static void h_text(struct buf *out, const char *text)
 {
@@ -437,6 +436,123 @@ static void h_cost(const struct cons_input *in, const struct cons_result *res, s
 	buf_adds(out, "</section>");
 }
 
+static void h_td_fp(struct buf *out, double t)
+{
+	struct buf b = BUF_INIT;
+	report_fmt_fp(&b, t);
+	buf_adds(out, "<td class=\"n\">");
+	h_text(out, b.ptr);
+	buf_adds(out, "</td>");
+	buf_free(&b);
+}
+
+static void h_td_count64(struct buf *out, int64_t n)
+{
+	h_td_count(out, n > 0 ? (size_t)n : 0);
+}
+
+static void h_fp_cells(struct buf *out, int64_t physical, int64_t errors, const double *by_phase,
+		       double total)
+{
+	h_td_count64(out, physical);
+	h_td_count64(out, errors);
+	for (int p = 0; p < FP_PHASE_COUNT; p++)
+		h_td_fp(out, by_phase[p]);
+	h_td_fp(out, total);
+}
+
+static void h_fp_table(const struct cons_input *in, const struct cons_result *res,
+		       const struct cons_fp_year *y, struct buf *out)
+{
+	struct buf id = BUF_INIT, t = BUF_INIT;
+	buf_addf(&id, "empreinte-%d", y->year);
+	buf_addf(&t,
+		 "Empreinte du parc informatique en %d : changement climatique, total annuel et "
+		 "répartition par étape du cycle de vie, en tonnes équivalent CO2",
+		 y->year);
+	h_table_open(out, id.ptr, t.ptr);
+	buf_adds(out, "<thead><tr>");
+	for (size_t c = 0; c < REPORT_FP_NCOLS; c++)
+		h_th_col(out, report_fp_cols[c], c >= 2);
+	buf_adds(out, "</tr></thead><tbody>");
+	for (size_t r = y->first_row; r < y->first_row + y->nrows; r++) {
+		const struct cons_fp_row *row = &res->fp_rows[r];
+		buf_adds(out, "<tr>");
+		buf_reset(&t);
+		report_fp_ministry(in, res, row, &t);
+		h_th_row(out, t.ptr);
+		buf_adds(out, "<td>");
+		buf_reset(&t);
+		report_fp_referentials(in, res, row, &t);
+		h_text(out, t.ptr);
+		buf_adds(out, "</td>");
+		if (row->state == CONS_FP_OK) {
+			h_fp_cells(out, row->physical, row->errors, row->by_phase_t, row->total_t);
+		} else {
+			h_td_count64(out, row->physical);
+			h_td_count64(out, row->errors);
+			for (int p = 0; p < FP_PHASE_COUNT; p++)
+				buf_adds(out, "<td class=\"n\">—</td>");
+			buf_adds(out, "<td>");
+			buf_reset(&t);
+			report_fp_no_figure(in, row, &t);
+			h_text(out, t.ptr);
+			buf_adds(out, "</td>");
+		}
+		buf_adds(out, "</tr>");
+	}
+	buf_adds(out, "</tbody>");
+	if (y->nrows > 1) {
+		buf_adds(out, "<tfoot><tr>");
+		buf_reset(&t);
+		report_fp_total_label(in, y, &t);
+		h_th_row(out, t.ptr);
+		buf_adds(out, "<td></td>");
+		h_fp_cells(out, y->physical, y->errors, y->by_phase_t, y->total_t);
+		buf_adds(out, "</tr></tfoot>");
+	}
+	h_table_close(out);
+	buf_free(&id);
+	buf_free(&t);
+}
+
+static void h_footprint(const struct cons_input *in, const struct cons_result *res, struct buf *out)
+{
+	h_section(out, "empreinte", REPORT_H_FOOTPRINT);
+	buf_adds(out, "<p>");
+	h_text(out, res->nfp_years ? report_fp_intro : report_fp_none);
+	buf_adds(out, "</p>");
+	struct buf t = BUF_INIT;
+	for (size_t i = 0; i < res->nfp_years; i++) {
+		const struct cons_fp_year *y = &res->fp_years[i];
+		buf_adds(out, "<h3>");
+		html_escf(out, "%d", y->year);
+		buf_adds(out, "</h3>");
+		if (y->nrows)
+			h_fp_table(in, res, y, out);
+		buf_reset(&t);
+		size_t missing = report_fp_missing(in, res, y, &t);
+		if (t.len) {
+			buf_adds(out, "<p>");
+			h_text(out, t.ptr);
+			buf_adds(out, "</p>");
+		}
+		if (!missing)
+			continue;
+		buf_adds(out, "<ul>");
+		for (size_t m = 0; m < in->nministries; m++) {
+			if (report_fp_has(res, y, m))
+				continue;
+			buf_adds(out, "<li>");
+			h_text(out, report_ministry_name(in, m));
+			buf_adds(out, "</li>");
+		}
+		buf_adds(out, "</ul>");
+	}
+	buf_free(&t);
+	buf_adds(out, "</section>");
+}
+
 static void h_no_roadmap(const struct cons_input *in, struct buf *out)
 {
 	size_t n = 0;
@@ -487,6 +603,8 @@ void report_html(const struct cons_input *in, const struct cons_result *res, str
 	h_top(in, res, out);
 	buf_addc(out, '\n');
 	h_cost(in, res, out);
+	buf_addc(out, '\n');
+	h_footprint(in, res, out);
 	buf_addc(out, '\n');
 	if (!report_is_scoped(in)) {
 		h_no_roadmap(in, out);

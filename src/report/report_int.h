@@ -16,6 +16,7 @@
 #define REPORT_H_TOP	   "Actions au plus fort impact évité estimé"
 #define REPORT_H_COST	   "Actions classées par coût de la tonne évitée"
 #define REPORT_H_NOROADMAP "Ministères sans feuille de route"
+#define REPORT_H_FOOTPRINT "Empreinte du parc informatique (évaluations enregistrées)"
 #define REPORT_H_METHOD	   "Méthode"
 
 #define REPORT_UNIT_GHG	   "tCO2e"
@@ -60,6 +61,41 @@ const char *report_state_label(const struct cons_ministry *m);
  * ranking by cost, and the sentence when no action can be ranked. */
 extern const char report_cost_note[];
 extern const char report_cost_none[];
+
+/* The footprint section: the sentence before the tables, and the one
+ * sentence when no evaluation is stored for the period. */
+extern const char report_fp_intro[];
+extern const char report_fp_none[];
+/* Column headers of the footprint tables (the ministry first), the same in
+ * md and html. */
+#define REPORT_FP_NCOLS 9
+extern const char *const report_fp_cols[REPORT_FP_NCOLS];
+/* Display of a footprint figure in tCO2e (unit not included): one decimal,
+ * "< 0,1" for a positive value that would show as zero. */
+void report_fmt_fp(struct buf *out, double t);
+/* The ministry of a footprint row, and, when its figure does not come from
+ * the ministry's own evaluation, the organisations evaluated. */
+void report_fp_ministry(const struct cons_input *in, const struct cons_result *res,
+			const struct cons_fp_row *row, struct buf *out);
+/* The referentials of a row's evaluations ("NAME VERSION", distinct ones
+ * joined by ", "). */
+void report_fp_referentials(const struct cons_input *in, const struct cons_result *res,
+			    const struct cons_fp_row *row, struct buf *out);
+/* Why a row has no figure (empty for CONS_FP_OK). */
+void report_fp_no_figure(const struct cons_input *in, const struct cons_fp_row *row,
+			 struct buf *out);
+/* Label of the national total line: "Total national (2 ministères sur 4)". */
+void report_fp_total_label(const struct cons_input *in, const struct cons_fp_year *y,
+			   struct buf *out);
+/* 1 when ministry m has a footprint row in year y. */
+int report_fp_has(const struct cons_result *res, const struct cons_fp_year *y, size_t m);
+/* The sentence after a year's table, and how many ministries it introduces
+ * (to be listed with report_fp_has): "Ministères sans évaluation enregistrée
+ * pour 2022 :" (returns their number), that every ministry has one, or, for a
+ * year without any evaluation, that there is none (returns 0). Nothing for a
+ * scoped report whose ministry has an evaluation that year. */
+size_t report_fp_missing(const struct cons_input *in, const struct cons_result *res,
+			 const struct cons_fp_year *y, struct buf *out);
 
 /* The "Méthode" note, as plain-text paragraphs. */
 extern const char *const report_method_notes[];

@@ -17,12 +17,28 @@
  *            (actions with a budget and a GHG estimate, cheapest tonne
  *            avoided first; eur_per_t = budget_eur / value_t),
  *   ministries_without_roadmap [code, ...],
+ *   footprint {unit: "tCO2e", criterion: "CLIMATE_CHANGE",
+ *              years [{year,
+ *                      ministries [{code, name, organisations [code, ...],
+ *                                   referentials ["NAME VERSION", ...], physical,
+ *                                   errors, status, climate_change_unit (or null),
+ *                                   by_phase_t {FABRICATION, DISTRIBUTION,
+ *                                   UTILISATION, FIN_DE_VIE} (or null), total_t (or null)}],
+ *                      national_total (null unless more than one ministry has
+ *                                      an evaluation) {ministries, ministries_total,
+ *                                      physical, errors, by_phase_t {...}, total_t},
+ *                      ministries_without_evaluation [code, ...]}]}
+ *             (years: one per year of the period, [] when no evaluation is
+ *             stored for the period; status ok, no_climate_change,
+ *             unit_not_convertible or licensed; figures only when ok;
+ *             organisations: those whose evaluations are counted),
  *   method [paragraph, ...]
  * Counts are integers; measures are reals rounded to 3 decimals (kg, kWh),
  * shares to 4 decimals, euros (and euros per tonne) to 2. */
 #include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/xalloc.h"
 #include "report/report_int.h"
@@ -65,6 +81,90 @@ static json_t *j_share(const size_t *by_status, size_t total)
 	if (!total)
 		return json_null();
 	return j_real((double)by_status[STATUS_REALISEE] / (double)total, 4);
+}
+
+static const char *j_fp_status(enum cons_fp_state st)
+{
+	switch (st) {
+	case CONS_FP_OK: return "ok";
+	case CONS_FP_NO_CLIMATE: return "no_climate_change";
+	case CONS_FP_BAD_UNIT: return "unit_not_convertible";
+	case CONS_FP_LICENSED: return "licensed";
+	}
+	return "";
+}
+
+static json_t *j_fp_phases(const double *by_phase)
+{
+	json_t *o = json_object();
+	for (int p = 0; p < FP_PHASE_COUNT; p++)
+		json_object_set_new(o, fp_phase_code((enum fp_phase)p), j_real(by_phase[p], 3));
+	return o;
+}
+
+static json_t *j_fp_row(const struct cons_input *in, const struct cons_result *res,
+			const struct cons_fp_row *row)
+{
+	const struct cons_ministry *cm = &in->ministries[row->ministry];
+	json_t *o = json_object(), *orgs = json_array(), *refs = json_array();
+	json_object_set_new(o, "code", j_str(cm->code));
+	json_object_set_new(o, "name", j_str(cm->name));
+	for (size_t k = row->first; k < row->first + row->n; k++) {
+		const struct cons_fp_eval *e = &in->fp_evals[res->fp_evals[k]];
+		json_array_append_new(orgs, j_str(e->org_code));
+		int seen = 0;
+		for (size_t j = 0; j < json_array_size(refs); j++)
+			seen |= strcmp(json_string_value(json_array_get(refs, j)),
+				       e->referential) == 0;
+		if (!seen)
+			json_array_append_new(refs, j_str(e->referential));
+	}
+	json_object_set_new(o, "organisations", orgs);
+	json_object_set_new(o, "referentials", refs);
+	json_object_set_new(o, "physical", json_integer((json_int_t)row->physical));
+	json_object_set_new(o, "errors", json_integer((json_int_t)row->errors));
+	json_object_set_new(o, "status", json_string(j_fp_status(row->state)));
+	json_object_set_new(o, "climate_change_unit",
+			    row->has_unit ? j_str(in->fp_evals[row->unit_eval].climate_unit)
+					  : json_null());
+	int ok = row->state == CONS_FP_OK;
+	json_object_set_new(o, "by_phase_t", ok ? j_fp_phases(row->by_phase_t) : json_null());
+	json_object_set_new(o, "total_t", ok ? j_real(row->total_t, 3) : json_null());
+	return o;
+}
+
+static json_t *j_footprint(const struct cons_input *in, const struct cons_result *res)
+{
+	json_t *fp = json_object(), *years = json_array();
+	json_object_set_new(fp, "unit", json_string(REPORT_UNIT_GHG));
+	json_object_set_new(fp, "criterion", json_string("CLIMATE_CHANGE"));
+	for (size_t i = 0; i < res->nfp_years; i++) {
+		const struct cons_fp_year *y = &res->fp_years[i];
+		json_t *o = json_object(), *mins = json_array(), *without = json_array();
+		json_object_set_new(o, "year", json_integer(y->year));
+		for (size_t r = y->first_row; r < y->first_row + y->nrows; r++)
+			json_array_append_new(mins, j_fp_row(in, res, &res->fp_rows[r]));
+		json_object_set_new(o, "ministries", mins);
+		if (y->nrows > 1) {
+			json_t *t = json_object();
+			json_object_set_new(t, "ministries", j_count(y->ministries_in_total));
+			json_object_set_new(t, "ministries_total", j_count(in->nministries));
+			json_object_set_new(t, "physical", json_integer((json_int_t)y->physical));
+			json_object_set_new(t, "errors", json_integer((json_int_t)y->errors));
+			json_object_set_new(t, "by_phase_t", j_fp_phases(y->by_phase_t));
+			json_object_set_new(t, "total_t", j_real(y->total_t, 3));
+			json_object_set_new(o, "national_total", t);
+		} else {
+			json_object_set_new(o, "national_total", json_null());
+		}
+		for (size_t m = 0; m < in->nministries; m++)
+			if (!report_fp_has(res, y, m))
+				json_array_append_new(without, j_str(in->ministries[m].code));
+		json_object_set_new(o, "ministries_without_evaluation", without);
+		json_array_append_new(years, o);
+	}
+	json_object_set_new(fp, "years", years);
+	return fp;
 }
 
 void report_json(const struct cons_input *in, const struct cons_result *res, struct buf *out)
@@ -186,6 +286,7 @@ void report_json(const struct cons_input *in, const struct cons_result *res, str
 	}
 	json_object_set_new(root, "top_cost", cost);
 	json_object_set_new(root, "ministries_without_roadmap", without);
+	json_object_set_new(root, "footprint", j_footprint(in, res));
 
 	json_t *method = json_array();
 	for (size_t i = 0; i < report_nmethod_notes; i++)

@@ -297,6 +297,101 @@ static void md_cost(const struct cons_input *in, const struct cons_result *res, 
 	buf_free(&t);
 }
 
+static void md_fp(struct buf *out, double t)
+{
+	struct buf b = BUF_INIT;
+	report_fmt_fp(&b, t);
+	md_text(out, b.ptr, 0);
+	buf_free(&b);
+}
+
+/* Counts, then the phases and total of a footprint row or year. */
+static void md_fp_cells(struct buf *out, int64_t physical, int64_t errors, const double *by_phase,
+			double total)
+{
+	md_count(out, physical > 0 ? (size_t)physical : 0);
+	md_count(out, errors > 0 ? (size_t)errors : 0);
+	for (int p = 0; p < FP_PHASE_COUNT; p++)
+		md_fp(out, by_phase[p]);
+	md_fp(out, total);
+}
+
+static void md_fp_year(const struct cons_input *in, const struct cons_result *res,
+		       const struct cons_fp_year *y, struct buf *out)
+{
+	struct buf t = BUF_INIT;
+	buf_addf(out, "\n### %d\n\n", y->year);
+	if (y->nrows) {
+		md_header(out, report_fp_cols, REPORT_FP_NCOLS, "llrrrrrrr");
+		for (size_t r = y->first_row; r < y->first_row + y->nrows; r++) {
+			const struct cons_fp_row *row = &res->fp_rows[r];
+			buf_adds(out, "|");
+			buf_reset(&t);
+			report_fp_ministry(in, res, row, &t);
+			md_text(out, t.ptr, 0);
+			buf_reset(&t);
+			report_fp_referentials(in, res, row, &t);
+			md_text(out, t.ptr, 0);
+			if (row->state == CONS_FP_OK) {
+				md_fp_cells(out, row->physical, row->errors, row->by_phase_t,
+					    row->total_t);
+			} else {
+				md_count(out, row->physical > 0 ? (size_t)row->physical : 0);
+				md_count(out, row->errors > 0 ? (size_t)row->errors : 0);
+				for (int p = 0; p < FP_PHASE_COUNT; p++)
+					md_text(out, "—", 0);
+				buf_reset(&t);
+				report_fp_no_figure(in, row, &t);
+				md_text(out, t.ptr, 0);
+			}
+			buf_addc(out, '\n');
+		}
+		if (y->nrows > 1) {
+			buf_adds(out, "|");
+			buf_reset(&t);
+			report_fp_total_label(in, y, &t);
+			md_text(out, t.ptr, 1);
+			md_text(out, "", 0);
+			md_fp_cells(out, y->physical, y->errors, y->by_phase_t, y->total_t);
+			buf_addc(out, '\n');
+		}
+	}
+	buf_reset(&t);
+	size_t missing = report_fp_missing(in, res, y, &t);
+	if (t.len) {
+		if (y->nrows)
+			buf_addc(out, '\n'); /* ends the table */
+		md_esc(out, t.ptr);
+		buf_addc(out, '\n');
+	}
+	if (missing) {
+		buf_addc(out, '\n');
+		for (size_t m = 0; m < in->nministries; m++) {
+			if (report_fp_has(res, y, m))
+				continue;
+			buf_adds(out, "- ");
+			md_esc(out, report_ministry_name(in, m));
+			buf_addc(out, '\n');
+		}
+	}
+	buf_free(&t);
+}
+
+static void md_footprint(const struct cons_input *in, const struct cons_result *res,
+			 struct buf *out)
+{
+	buf_adds(out, "\n## " REPORT_H_FOOTPRINT "\n\n");
+	if (res->nfp_years == 0) {
+		md_esc(out, report_fp_none);
+		buf_addc(out, '\n');
+		return;
+	}
+	md_esc(out, report_fp_intro);
+	buf_addc(out, '\n');
+	for (size_t i = 0; i < res->nfp_years; i++)
+		md_fp_year(in, res, &res->fp_years[i], out);
+}
+
 static void md_no_roadmap(const struct cons_input *in, struct buf *out)
 {
 	size_t n = 0;
@@ -334,6 +429,7 @@ void report_md(const struct cons_input *in, const struct cons_result *res, struc
 	md_key_themes(res, out);
 	md_top(in, res, out);
 	md_cost(in, res, out);
+	md_footprint(in, res, out);
 	if (!report_is_scoped(in))
 		md_no_roadmap(in, out);
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/xalloc.h"
+#include "footprint/fp.h"
 #include "plan/consolidate.h"
 #include "store/sqlite_db.h"
 
@@ -31,6 +32,19 @@ static const char SQL_CONS_ACTIONS[] =
 		  " FROM roadmap r JOIN tree t ON t.id = r.org_id"
 		  " JOIN action a ON a.roadmap_id = r.id WHERE r.period = ?1"
 		  " ORDER BY t.root, r.id, a.position, a.id";
+
+/* Stored footprint evaluations of the period's years per tree, with the
+ * CLIMATE_CHANGE totals by phase (one row per phase; a single row with a
+ * NULL phase when the evaluation has no such criterion). */
+static const char SQL_CONS_FOOTPRINT[] =
+	CONS_TREE "SELECT t.root, e.id, o.code, e.year, r.name || ' ' || r.version, r.restricted,"
+		  " r.owner_org_id, e.physical, e.errors, x.unit, x.phase, x.value"
+		  " FROM fp_evaluation e JOIN tree t ON t.id = e.org_id"
+		  " JOIN org o ON o.id = e.org_id JOIN referential r ON r.id = e.referential_id"
+		  " LEFT JOIN fp_result x ON x.evaluation_id = e.id AND x.dimension = 'total'"
+		  " AND x.criterion = 'CLIMATE_CHANGE'"
+		  " WHERE e.year BETWEEN ?1 AND ?2"
+		  " ORDER BY t.root, e.year, o.code, e.id, x.phase";
 
 /* Ministries being few, a linear search maps a tree root to its index. */
 struct cons_root {
@@ -69,6 +83,7 @@ static int cons_check_ministry(struct store *s, const char *code, struct err *er
 struct cons_load {
 	struct cons_input *in;
 	struct cons_root *roots;
+	int64_t last_eval; /* store id of the evaluation last appended, 0 for none */
 };
 
 static int cons_ministry_row(sqlite3_stmt *st, void *ctx, struct err *err)
@@ -135,6 +150,53 @@ static int cons_action_row(sqlite3_stmt *st, void *ctx, struct err *err)
 	return 0;
 }
 
+static int cons_footprint_row(sqlite3_stmt *st, void *ctx, struct err *err)
+{
+	struct cons_load *l = ctx;
+	size_t m;
+	if (!cons_root_find(l->roots, sqlite3_column_int64(st, 0), &m))
+		return 0;
+	int64_t id = sqlite3_column_int64(st, 1);
+	if (id != l->last_eval) {
+		struct cons_fp_eval e;
+		memset(&e, 0, sizeof(e));
+		e.ministry = m;
+		e.org_code = (char *)sqlite3_column_text(st, 2);
+		e.year = sqlite3_column_int(st, 3);
+		e.referential = (char *)sqlite3_column_text(st, 4);
+		e.licensed = sqlite3_column_int(st, 5) != 0;
+		e.licence_owner_id = sqlite3_column_int64(st, 6);
+		e.physical = sqlite3_column_int64(st, 7);
+		e.errors = sqlite3_column_int64(st, 8);
+		e.has_climate = sqlite3_column_type(st, 10) != SQLITE_NULL;
+		e.climate_unit = (char *)sqlite3_column_text(st, 9);
+		cons_input_add_fp_eval(l->in, &e); /* copies the strings */
+		l->last_eval = id;
+	}
+	if (sqlite3_column_type(st, 10) == SQLITE_NULL)
+		return 0;
+	enum fp_phase p;
+	if (fp_phase_parse((const char *)sqlite3_column_text(st, 10), &p))
+		return db_bad_value(err, "fp_result", "phase");
+	l->in->fp_evals[l->in->nfp_evals - 1].climate_by_phase[p] += sqlite3_column_double(st, 11);
+	return 0;
+}
+
+/* Loads the evaluations of the years of the period; none when the period
+ * does not parse (callers check it first). */
+static int cons_load_footprint(struct store *s, struct cons_load *l, struct err *err)
+{
+	int first, last;
+	if (period_parse(l->in->period, &first, &last))
+		return 0;
+	sqlite3_stmt *st = db_stmt(s, SQL_CONS_FOOTPRINT, err);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, first);
+	db_bind_int64(st, 2, last);
+	return db_each_row(s, st, cons_footprint_row, l, err);
+}
+
 /* Runs sql (the roadmaps or actions of period) through row. */
 static int cons_load_period(struct store *s, const char *sql, db_row_fn *row, struct cons_load *l,
 			    struct err *err)
@@ -150,7 +212,7 @@ int store_load_consolidation(struct store *s, const char *period, const char *mi
 			     struct cons_input *in, struct err *err)
 {
 	struct cons_root roots = { 0 };
-	struct cons_load l = { in, &roots };
+	struct cons_load l = { in, &roots, 0 };
 	cons_input_init(in);
 	free(in->period);
 	in->period = xstrdup(period ? period : "");
@@ -163,6 +225,8 @@ int store_load_consolidation(struct store *s, const char *period, const char *mi
 	if (cons_load_period(s, SQL_CONS_ROADMAPS, cons_roadmap_row, &l, err))
 		goto fail;
 	if (cons_load_period(s, SQL_CONS_ACTIONS, cons_action_row, &l, err))
+		goto fail;
+	if (cons_load_footprint(s, &l, err))
 		goto fail;
 	free(roots.ids);
 	return 0;

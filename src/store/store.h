@@ -224,7 +224,11 @@ struct cons_input; /* plan/consolidate.h */
  * organisation belongs to that ministry's tree. ministry_code NULL for all,
  * else only that ministry (an error when it is unknown or not a ministry).
  * has_roadmap/state come from the ministry's own roadmap of period, else from
- * the one of its descendant first by code. in->period and in->scope are set.
+ * the one of its descendant first by code. in->fp_evals holds the stored
+ * footprint evaluations (numeco footprint import) of the years of period of
+ * every organisation of those trees, with their CLIMATE_CHANGE totals; those
+ * computed with a licensed referential are marked licensed (the consolidation
+ * withholds their values). in->period and in->scope are set.
  * in is initialised by the call (do not cons_input_init it first); free it
  * with cons_input_free, also after an error. */
 int store_load_consolidation(struct store *s, const char *period, const char *ministry_code,

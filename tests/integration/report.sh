@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # report.sh: the consolidated review of a period through the real binary:
-# figures, the four formats, scoping to one ministry, determinism.
+# figures, the four formats, scoping to one ministry, determinism, and the
+# IT fleet footprint section from stored evaluations.
 source "$(dirname "$0")/lib.sh"
 setup_db
 nc import roadmap "$DATA/roadmaps/min-a-2022.csv" --org MIN-A --period 2022 >/dev/null
@@ -63,5 +64,58 @@ expect_eq "format inconnu: code" 2 "$RC"
 run_status nc report --period 2030
 expect_eq "période vide: code" 0 "$RC"
 expect_contains "période vide: zéro" "| Ministères ayant une feuille de route | 0 sur 3 |" "$OUT"
+
+# ---- IT fleet footprint (stored evaluations)
+run_status nc report --period 2022
+expect_contains "empreinte: aucune évaluation" "Aucune évaluation de l'empreinte du parc informatique n'est enregistrée pour la période (numeco footprint import)." "$OUT"
+FPS="$DATA/footprint/samples"
+FPIN=(--physical "$FPS/2-physicalEquipments.csv" --datacenters "$FPS/1-datacenter.csv" --date 2022-06-01)
+run_status nc footprint import --org MIN-A --year 2022 "${FPIN[@]}"
+expect_eq "empreinte: import" 0 "$RC"
+# The expected figures, by hand from the summary `numeco footprint evaluate`
+# prints for the same inputs (the open referential): 12 913 | 335,9 | 1 948
+# | 189,6 kg CO2 eq by phase, 15 386 kg in all; divided by 1 000: 12,9 | 0,3
+# | 1,9 | 0,2 and 15,4 tCO2e.
+run_status nc footprint evaluate "${FPIN[@]}"
+expect_contains "empreinte: résumé de référence" "| Climate change | kg CO2 eq | 12${NNBSP}913 | 335,9 | 1${NNBSP}948 | 189,6 | 15${NNBSP}386 |" "$OUT"
+nc footprint evaluate "${FPIN[@]}" --format json >"$WORK/fp.json"
+run_status nc report --period 2022
+expect_contains "empreinte: section" "## Empreinte du parc informatique (évaluations enregistrées)" "$OUT"
+expect_contains "empreinte: MIN-A" "| Ministère de l'Exemple | numeco-ouvert 2025.1 | 6 | 0 | 12,9 | 0,3 | 1,9 | 0,2 | 15,4 |" "$OUT"
+expect_contains "empreinte: sans évaluation" $'Ministères sans évaluation enregistrée pour 2022 :\n\n- Ministère des Essais\n- Ministère sans feuille de route\n' "$OUT"
+expect_contains "empreinte: méthode" "reprend les évaluations enregistrées avec numeco footprint import" "$OUT"
+check
+case "$OUT" in *"Total national"*) fail "empreinte: total national pour un seul ministère" ;; esac
+# JSON: the same total as the evaluation's own, to the gram.
+nc report --period 2022 --format json >"$WORK/fp-report.json"
+want=$(sqlite3 :memory: "select round(sum(json_extract(value, '\$.valeur')) / 1000, 3) from json_each(readfile('$WORK/fp.json'), '\$.resultats') where json_extract(value, '\$.dimension') = 'total' and json_extract(value, '\$.critere') = 'CLIMATE_CHANGE';")
+expect_eq "empreinte: total calculé" "15.386" "$want"
+expect_eq "empreinte: json" "$want" "$(sqlite3 :memory: "select json_extract(readfile('$WORK/fp-report.json'), '\$.footprint.years[0].ministries[0].total_t');")"
+expect_contains "empreinte: csv" $'2022;;empreinte_ges;MIN-A;Ministère de l\'Exemple;2022;numeco-ouvert 2025.1;15,386;tCO2e\r' "$(nc report --period 2022 --format csv)"
+html=$(nc report --period 2022 --format html)
+expect_contains "empreinte: html" '<th scope="row">Ministère de l&#39;Exemple</th><td>numeco-ouvert 2025.1</td><td class="n">6</td>' "$html"
+
+# A second ministry, evaluated through one of its directions: national total.
+run_status nc footprint import --org MIN-B-DAF --year 2022 "${FPIN[@]}"
+expect_eq "empreinte: import direction" 0 "$RC"
+run_status nc report --period 2022
+expect_contains "empreinte: direction" "| Ministère des Essais — évaluation de MIN-B-DAF | numeco-ouvert 2025.1 | 6 | 0 | 12,9 | 0,3 | 1,9 | 0,2 | 15,4 |" "$OUT"
+expect_contains "empreinte: total national" "| **Total national (2 ministères sur 3)** |  | 12 | 0 | 25,8 | 0,7 | 3,9 | 0,4 | 30,8 |" "$OUT"
+expect_contains "empreinte: un manquant" $'Ministère sans évaluation enregistrée pour 2022 :\n\n- Ministère sans feuille de route\n' "$OUT"
+for f in md html json csv; do
+	nc report --period 2022 --format $f >"$WORK/f1.$f"
+	nc report --period 2022 --format $f >"$WORK/f2.$f"
+	check
+	cmp -s "$WORK/f1.$f" "$WORK/f2.$f" || fail "empreinte, $f: deux sorties différentes"
+done
+expect_eq "empreinte: json valide" 1 "$(sqlite3 :memory: "select json_valid(readfile('$WORK/f1.json'));")"
+# --org: that ministry only, no national total.
+run_status nc report --period 2022 --org MIN-B
+expect_contains "empreinte --org: ligne" "| Ministère des Essais — évaluation de MIN-B-DAF |" "$OUT"
+check
+case "$OUT" in *"Ministère de l'Exemple"* | *"Total national"*) fail "empreinte --org: hors périmètre" ;; esac
+# A range: each year, saying when one has no evaluation.
+run_status nc report --period 2021-2022
+expect_contains "empreinte: année sans évaluation" $'### 2021\n\nAucune évaluation enregistrée pour 2021.' "$OUT"
 
 finish

@@ -54,12 +54,75 @@ static void add_action(struct cons_input *in, const struct act *x)
 	cons_input_add_action(in, &a);
 }
 
+struct ev {
+	size_t ministry;
+	const char *org, *ref;
+	int year;
+	int64_t physical, errors;
+	const char *unit; /* NULL: no CLIMATE_CHANGE */
+	double by_phase[FP_PHASE_COUNT];
+};
+
+static size_t add_eval(struct cons_input *in, const struct ev *x)
+{
+	struct cons_fp_eval e;
+	memset(&e, 0, sizeof(e));
+	e.ministry = x->ministry;
+	e.org_code = (char *)x->org;
+	e.referential = (char *)x->ref;
+	e.year = x->year;
+	e.physical = x->physical;
+	e.errors = x->errors;
+	e.has_climate = x->unit != NULL;
+	e.climate_unit = (char *)x->unit;
+	memcpy(e.climate_by_phase, x->by_phase, sizeof(e.climate_by_phase));
+	return cons_input_add_fp_eval(in, &e);
+}
+
 /* A small national review: four ministries (one without roadmap, one with a
  * very long name), every status, every unit, a tie in each ranking, actions
  * with a budget but no estimate (and the reverse), and hostile text in
- * titles and methods. */
+ * titles and methods. Fleet footprint of 2022: the Agriculture's own
+ * evaluation, the Culture's through two directions (one referential name
+ * with markup), the Economy's without the climate-change criterion, none
+ * for the Armées (whose 2021 evaluation is outside the period). */
 static void fixture(struct cons_input *in, const char *scope)
 {
+	static const struct ev evs[] = {
+		{ 0,
+		  "MIN-AGRI",
+		  "numeco-ouvert 2025.1",
+		  2022,
+		  1250,
+		  3,
+		  "kg CO2 eq",
+		  { 182000.5, 4100, 35250.25, 2900 } },
+		{ 1,
+		  "MIN-ARMEES",
+		  "numeco-ouvert 2025.1",
+		  2021,
+		  900,
+		  0,
+		  "kg CO2 eq",
+		  { 1000, 10, 100, 1 } },
+		{ 2,
+		  "CULT-PAT",
+		  "<i>réf</i> 2",
+		  2022,
+		  25,
+		  1,
+		  "kg CO2 eq",
+		  { 5000, 100, 1200, 30 } },
+		{ 2,
+		  "CULT-DSI",
+		  "g4it 2023",
+		  2022,
+		  300,
+		  0,
+		  "kg CO2 eq",
+		  { 41000, 900, 8000.4, 700 } },
+		{ 3, "MIN-ECO", "eau 1", 2022, 40, 40, NULL, { 0, 0, 0, 0 } },
+	};
 	static const struct act acts[] = {
 		{ 0, "AGR-01", "Allonger la durée d'usage des postes de travail", THEME_ACHATS,
 		  LEVEL_REALISATION, STATUS_REALISEE, 1, 1200000, 42.5, IUNIT_TCO2E,
@@ -120,6 +183,13 @@ static void fixture(struct cons_input *in, const char *scope)
 			struct act x = acts[i];
 			x.ministry = idx;
 			add_action(in, &x);
+		}
+		for (size_t i = 0; i < sizeof(evs) / sizeof(evs[0]); i++) {
+			if (evs[i].ministry != m)
+				continue;
+			struct ev x = evs[i];
+			x.ministry = idx;
+			add_eval(in, &x);
 		}
 	}
 }
@@ -216,6 +286,8 @@ static void test_html_escapes(void **state)
 		count_of(out.ptr, "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co"), 2);
 	assert_null(strstr(out.ptr, "<script"));
 	assert_null(strstr(out.ptr, "<b>"));
+	assert_null(strstr(out.ptr, "<i>")); /* a referential's name, in the footprint table */
+	assert_non_null(strstr(out.ptr, "&lt;i&gt;réf&lt;/i&gt; 2"));
 	assert_non_null(strstr(out.ptr, "<!doctype html>\n<html lang=\"fr\">"));
 	/* One h1. */
 	const char *h1 = strstr(out.ptr, "<h1");
@@ -438,6 +510,295 @@ static void test_format_parse(void **state)
 	assert_int_equal(report_format_parse("", &f), -1);
 }
 
+/* ---- IT fleet footprint ---- */
+
+/* Three ministries, no action; scope "" or one of the codes (then only that
+ * ministry, as the store gives it). */
+static void fp_input(struct cons_input *in, const char *period, const char *scope)
+{
+	static const char *const codes[] = { "MA", "MB", "MC" };
+	static const char *const names[] = { "Ministère A", "Ministère B", "Ministère C" };
+	cons_input_init(in);
+	free(in->period);
+	in->period = strdup(period);
+	free(in->scope);
+	in->scope = strdup(scope);
+	for (size_t m = 0; m < 3; m++)
+		if (!scope[0] || strcmp(scope, codes[m]) == 0)
+			cons_input_add_ministry(in, codes[m], names[m], 1, RSTATE_VALIDEE);
+}
+
+static void fp_render(const struct cons_input *in, enum report_format fmt, struct buf *out)
+{
+	struct cons_result res;
+	consolidate(in, 10, &res);
+	buf_reset(out);
+	report_render(in, &res, fmt, out);
+	cons_result_free(&res);
+}
+
+/* The footprint section of a Markdown report, up to the next section. */
+static char *md_fp_section(const struct buf *md)
+{
+	const char *from = strstr(md->ptr, "\n## Empreinte du parc informatique");
+	assert_non_null(from);
+	const char *to = strstr(from + 1, "\n## ");
+	assert_non_null(to);
+	return strndup(from, (size_t)(to - from));
+}
+
+static json_t *json_fp(const struct buf *out)
+{
+	json_error_t jerr;
+	json_t *root = json_loadb(out->ptr, out->len, 0, &jerr);
+	if (!root)
+		fail_msg("JSON does not parse: %s (line %d)", jerr.text, jerr.line);
+	return root;
+}
+
+static json_t *json_fp_year(json_t *root, size_t i)
+{
+	return json_array_get(json_object_get(json_object_get(root, "footprint"), "years"), i);
+}
+
+static void test_fp_single_ministry(void **state)
+{
+	(void)state;
+	struct cons_input in;
+	struct buf out = BUF_INIT;
+	fp_input(&in, "2022", "");
+	struct ev e = { 1,
+			"MB",
+			"numeco-ouvert 2025.1",
+			2022,
+			6,
+			0,
+			"kg CO2 eq",
+			{ 12912.5728, 335.9107, 1947.5959, 189.6373 } };
+	add_eval(&in, &e);
+	fp_render(&in, REPORT_MD, &out);
+	char *sec = md_fp_section(&out);
+	assert_non_null(strstr(sec, "| Ministère B | numeco-ouvert 2025.1 | 6 | 0 | 12,9 | 0,3 | "
+				    "1,9 | 0,2 | 15,4 |\n"));
+	/* One ministry: no national total. */
+	assert_null(strstr(sec, "Total national"));
+	assert_non_null(strstr(sec, "\n\nMinistères sans évaluation enregistrée pour 2022 :\n\n"
+				    "- Ministère A\n- Ministère C\n"));
+	free(sec);
+
+	fp_render(&in, REPORT_JSON, &out);
+	json_t *root = json_fp(&out);
+	json_t *y = json_fp_year(root, 0);
+	assert_int_equal(json_integer_value(json_object_get(y, "year")), 2022);
+	assert_true(json_is_null(json_object_get(y, "national_total")));
+	json_t *m = json_array_get(json_object_get(y, "ministries"), 0);
+	assert_string_equal(json_string_value(json_object_get(m, "code")), "MB");
+	assert_string_equal(json_string_value(json_object_get(m, "status")), "ok");
+	assert_true(json_real_value(json_object_get(m, "total_t")) == 15.386);
+	assert_true(json_real_value(json_object_get(json_object_get(m, "by_phase_t"),
+						    "FABRICATION")) == 12.913);
+	assert_int_equal(json_array_size(json_object_get(y, "ministries_without_evaluation")), 2);
+	json_decref(root);
+
+	fp_render(&in, REPORT_CSV, &out);
+	assert_non_null(strstr(out.ptr, "2022;;empreinte_ges;MB;Ministère B;2022;numeco-ouvert "
+					"2025.1;15,386;tCO2e\r\n"));
+	assert_non_null(strstr(out.ptr, "2022;;empreinte_evaluation;MA;Ministère A;2022;aucune "
+					"évaluation;0;booleen\r\n"));
+	buf_free(&out);
+	cons_input_free(&in);
+}
+
+/* Two ministries evaluated, one missing: a national total line with its
+ * completeness, in every format. */
+static void test_fp_national_total(void **state)
+{
+	(void)state;
+	struct cons_input in;
+	struct buf out = BUF_INIT;
+	fp_input(&in, "2022", "");
+	struct ev a = { 0, "MA", "g4it 2023", 2022, 100, 2, "kg CO2 eq", { 1000, 100, 500, 50 } };
+	struct ev c = { 2, "MC",	"numeco-ouvert 2025.1",	  2022, 10,
+			0, "kg CO2 eq", { 20000, 400, 3000, 600 } };
+	add_eval(&in, &c);
+	add_eval(&in, &a);
+	fp_render(&in, REPORT_MD, &out);
+	char *sec = md_fp_section(&out);
+	const char *ra = strstr(sec, "| Ministère A | g4it 2023 | 100 | 2 | 1,0 | 0,1 | 0,5 | "
+				     "0,1 | 1,7 |\n");
+	const char *rc = strstr(sec, "| Ministère C | numeco-ouvert 2025.1 | 10 | 0 | 20,0 | 0,4 "
+				     "| 3,0 | 0,6 | 24,0 |\n");
+	const char *rt = strstr(sec, "| **Total national (2 ministères sur 3)** |  | 110 | 2 | "
+				     "21,0 | 0,5 | 3,5 | 0,7 | 25,7 |\n");
+	if (!ra)
+		fail_msg("row of Ministère A missing from:\n%s", sec);
+	assert_non_null(rc);
+	assert_non_null(rt);
+	assert_true(ra < rc && rc < rt);
+	assert_non_null(strstr(sec, "Ministère sans évaluation enregistrée pour 2022 :\n\n"
+				    "- Ministère B\n"));
+	free(sec);
+
+	fp_render(&in, REPORT_HTML, &out);
+	const char *h = strstr(out.ptr, "<section aria-labelledby=\"h-empreinte\">");
+	assert_non_null(h);
+	assert_non_null(strstr(h, "<caption id=\"c-empreinte-2022\">Empreinte du parc "
+				  "informatique en 2022"));
+	assert_non_null(strstr(h, "<th scope=\"row\">Ministère A</th><td>g4it 2023</td>"));
+	assert_non_null(strstr(h, "<tfoot><tr><th scope=\"row\">Total national (2 ministères sur "
+				  "3)</th><td></td><td class=\"n\">110</td>"));
+	assert_non_null(strstr(h, "<p>Ministère sans évaluation enregistrée pour 2022 :</p><ul>"
+				  "<li>Ministère B</li></ul></section>"));
+
+	fp_render(&in, REPORT_JSON, &out);
+	json_t *root = json_fp(&out);
+	json_t *t = json_object_get(json_fp_year(root, 0), "national_total");
+	assert_int_equal(json_integer_value(json_object_get(t, "ministries")), 2);
+	assert_int_equal(json_integer_value(json_object_get(t, "ministries_total")), 3);
+	assert_int_equal(json_integer_value(json_object_get(t, "physical")), 110);
+	assert_true(json_real_value(json_object_get(t, "total_t")) == 25.65);
+	json_t *without = json_object_get(json_fp_year(root, 0), "ministries_without_evaluation");
+	assert_int_equal(json_array_size(without), 1);
+	assert_string_equal(json_string_value(json_array_get(without, 0)), "MB");
+	json_decref(root);
+
+	/* CSV does not repeat totals: the rows sum to it. */
+	fp_render(&in, REPORT_CSV, &out);
+	assert_non_null(strstr(out.ptr, ";empreinte_ges;MA;Ministère A;2022;g4it 2023;1,650;"));
+	assert_non_null(strstr(out.ptr, ";empreinte_ges;MC;Ministère C;2022;numeco-ouvert "
+					"2025.1;24,000;"));
+	assert_non_null(strstr(out.ptr, ";empreinte_evaluation;MB;Ministère B;2022;aucune "
+					"évaluation;0;booleen"));
+	assert_null(strstr(out.ptr, "national"));
+	buf_free(&out);
+	cons_input_free(&in);
+}
+
+/* No evaluation for the period: one sentence, and every format stays valid. */
+static void test_fp_none(void **state)
+{
+	(void)state;
+	struct cons_input in;
+	struct buf out = BUF_INIT;
+	fp_input(&in, "2023-2025", "");
+	struct ev old = { 0, "MA", "g4it 2023", 2022, 1, 0, "kg CO2 eq", { 1, 1, 1, 1 } };
+	add_eval(&in, &old);
+	fp_render(&in, REPORT_MD, &out);
+	char *sec = md_fp_section(&out);
+	assert_string_equal(sec, "\n## Empreinte du parc informatique (évaluations enregistrées)"
+				 "\n\nAucune évaluation de l'empreinte du parc informatique n'est "
+				 "enregistrée pour la période (numeco footprint import).\n");
+	free(sec);
+	fp_render(&in, REPORT_HTML, &out);
+	assert_non_null(strstr(out.ptr,
+			       "<p>Aucune évaluation de l&#39;empreinte du parc "
+			       "informatique n&#39;est enregistrée pour la période (numeco "
+			       "footprint import).</p></section>"));
+	assert_null(strstr(out.ptr, "c-empreinte"));
+	fp_render(&in, REPORT_JSON, &out);
+	json_t *root = json_fp(&out);
+	json_t *fp = json_object_get(root, "footprint");
+	assert_string_equal(json_string_value(json_object_get(fp, "unit")), "tCO2e");
+	assert_int_equal(json_array_size(json_object_get(fp, "years")), 0);
+	json_decref(root);
+	fp_render(&in, REPORT_CSV, &out);
+	assert_null(strstr(out.ptr, "empreinte"));
+	buf_free(&out);
+	cons_input_free(&in);
+}
+
+/* --org: the ministry's rows only, no national total, no list of the others;
+ * a year of the period without its evaluation says so. */
+static void test_fp_scoped(void **state)
+{
+	(void)state;
+	struct cons_input in;
+	struct buf out = BUF_INIT;
+	fp_input(&in, "2022-2023", "MB");
+	struct ev e = { 0, "MB-DSI", "g4it 2023", 2022, 4, 1, "kg CO2 eq", { 4000, 0, 0, 0 } };
+	add_eval(&in, &e);
+	fp_render(&in, REPORT_MD, &out);
+	char *sec = md_fp_section(&out);
+	assert_non_null(strstr(sec, "\n### 2022\n\n"));
+	assert_non_null(strstr(sec, "| Ministère B — évaluation de MB-DSI | g4it 2023 | 4 | 1 | "
+				    "4,0 | 0,0 | 0,0 | 0,0 | 4,0 |\n"));
+	assert_non_null(strstr(sec, "\n### 2023\n\nAucune évaluation enregistrée pour 2023.\n"));
+	assert_null(strstr(sec, "Total national"));
+	assert_null(strstr(sec, "sans évaluation"));
+	assert_null(strstr(sec, "Ministère A"));
+	free(sec);
+	fp_render(&in, REPORT_JSON, &out);
+	json_t *root = json_fp(&out);
+	assert_int_equal(json_array_size(json_object_get(json_fp_year(root, 0), "ministries")), 1);
+	assert_int_equal(json_array_size(json_object_get(json_fp_year(root, 0),
+							 "ministries_without_evaluation")),
+			 0);
+	assert_int_equal(json_array_size(json_object_get(json_fp_year(root, 1),
+							 "ministries_without_evaluation")),
+			 1);
+	json_decref(root);
+	buf_free(&out);
+	cons_input_free(&in);
+}
+
+/* Evaluations without a figure say why: no CLIMATE_CHANGE criterion, a unit
+ * that cannot be converted, a licensed referential (withheld). */
+static void test_fp_no_climate_change(void **state)
+{
+	(void)state;
+	struct cons_input in;
+	struct buf out = BUF_INIT;
+	fp_input(&in, "2022", "");
+	struct ev a = { 0, "MA", "eau 1", 2022, 40, 40, NULL, { 0, 0, 0, 0 } };
+	struct ev b = { 1, "MB", "bizarre 1", 2022, 3, 0, "m3", { 7, 7, 7, 7 } };
+	struct ev c = { 2, "MC", "lic 1", 2022, 5, 0, "kg CO2 eq", { 987654, 0, 0, 0 } };
+	add_eval(&in, &a);
+	add_eval(&in, &b);
+	size_t lic = add_eval(&in, &c);
+	in.fp_evals[lic].licensed = 1;
+	fp_render(&in, REPORT_MD, &out);
+	char *sec = md_fp_section(&out);
+	assert_non_null(strstr(sec, "| Ministère A | eau 1 | 40 | 40 | — | — | — | — | pas de "
+				    "critère changement climatique |\n"));
+	assert_non_null(strstr(sec, "| Ministère B | bizarre 1 | 3 | 0 | — | — | — | — | unité « "
+				    "m3 » non convertible en tCO2e |\n"));
+	assert_non_null(strstr(sec, "| Ministère C | lic 1 | 5 | 0 | — | — | — | — | non diffusé "
+				    "(référentiel sous licence) |\n"));
+	assert_non_null(strstr(sec, "| **Total national (0 ministère sur 3)** |  | 0 | 0 | 0,0 | "
+				    "0,0 | 0,0 | 0,0 | 0,0 |\n"));
+	assert_non_null(strstr(sec, "Tous les ministères ont une évaluation enregistrée pour "
+				    "2022.\n"));
+	free(sec);
+	/* The withheld value is nowhere. */
+	for (int f = REPORT_MD; f <= REPORT_CSV; f++) {
+		fp_render(&in, (enum report_format)f, &out);
+		assert_null(strstr(out.ptr, "987"));
+	}
+	fp_render(&in, REPORT_HTML, &out);
+	assert_non_null(strstr(out.ptr, "<td>pas de critère changement climatique</td>"));
+	fp_render(&in, REPORT_JSON, &out);
+	json_t *root = json_fp(&out);
+	json_t *mins = json_object_get(json_fp_year(root, 0), "ministries");
+	static const char *const status[] = { "no_climate_change", "unit_not_convertible",
+					      "licensed" };
+	for (size_t i = 0; i < 3; i++) {
+		json_t *m = json_array_get(mins, i);
+		assert_string_equal(json_string_value(json_object_get(m, "status")), status[i]);
+		assert_true(json_is_null(json_object_get(m, "total_t")));
+		assert_true(json_is_null(json_object_get(m, "by_phase_t")));
+	}
+	assert_string_equal(
+		json_string_value(json_object_get(json_array_get(mins, 1), "climate_change_unit")),
+		"m3");
+	json_decref(root);
+	fp_render(&in, REPORT_CSV, &out);
+	assert_non_null(strstr(out.ptr, "2022;;empreinte_ges;MA;Ministère A;2022;eau 1 (pas de "
+					"critère changement climatique);;tCO2e\r\n"));
+	assert_null(strstr(out.ptr, "empreinte_ges_fabrication"));
+	buf_free(&out);
+	cons_input_free(&in);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -453,6 +814,11 @@ int main(void)
 		cmocka_unit_test(test_empty_input),
 		cmocka_unit_test(test_fmt),
 		cmocka_unit_test(test_format_parse),
+		cmocka_unit_test(test_fp_single_ministry),
+		cmocka_unit_test(test_fp_national_total),
+		cmocka_unit_test(test_fp_none),
+		cmocka_unit_test(test_fp_scoped),
+		cmocka_unit_test(test_fp_no_climate_change),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
