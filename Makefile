@@ -1,5 +1,5 @@
 # numeco: the two commands of the README, and a few more for developers.
-#   make run    install what is missing, build, load the demo data, show where to look
+#   make run    install what is missing, build, load the demo data, start the web application
 #   make test   install what is missing, build, run every test (plain and ASan+UBSan)
 #   make fuzz   build the libFuzzer targets and run each for FUZZ_SECONDS
 #   make valgrind  run every unit test under valgrind memcheck

@@ -115,3 +115,21 @@ Données de démonstration (synthétiques) chargées dans $db.
 
 Astuce : export NUMECO_DB=$db pour ne plus répéter --db.
 MSG
+
+# 6. Demo accounts, one per role, then the web application.
+demo_password=${NUMECO_DEMO_PASSWORD:-demo-numeco-2026}
+echo
+echo "Comptes de démonstration (mot de passe : $demo_password) :"
+for role in admin referent correspondant lecteur; do
+	email=$(tr -d '\r' <"$demo/personnes.csv" | sed '1s/^\xEF\xBB\xBF//' |
+		awk -F';' -v r="$role" '$3 == r { print $1; exit }')
+	[ -n "$email" ] || continue
+	printf '%s\n' "$demo_password" | "${run[@]}" person passwd "$email" >/dev/null
+	printf '  %-14s %s\n' "$role" "$email"
+done
+if [ "${NUMECO_DEMO_SERVE:-1}" = 1 ]; then
+	listen=${NUMECO_LISTEN:-127.0.0.1:8080}
+	echo
+	echo "Application web : http://$listen/ (Ctrl-C pour arrêter)"
+	exec "${run[@]}" serve --listen "$listen"
+fi
