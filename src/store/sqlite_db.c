@@ -252,6 +252,11 @@ int store_schema_version(struct store *s, int *version, struct err *err)
 	return db_user_version(s, version, err);
 }
 
+int store_change_counter(struct store *s, int *counter, struct err *err)
+{
+	return db_query_int(s, "PRAGMA data_version", counter, err);
+}
+
 static int db_refuse_newer(struct store *s, int version, struct err *err)
 {
 	return err_set(err,

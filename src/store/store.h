@@ -41,6 +41,9 @@ struct store *store_open(const char *path, enum store_open_mode mode, int *migra
 			 struct err *err);
 void store_close(struct store *s);
 int store_schema_version(struct store *s, int *version, struct err *err);
+/* A number that changes when another connection (another process or
+ * thread) has changed the database since this one last looked; for caches. */
+int store_change_counter(struct store *s, int *counter, struct err *err);
 
 /* One transaction at a time; nested begin is an error. */
 int store_begin(struct store *s, struct err *err);

@@ -55,6 +55,8 @@ struct web_cfg {
 	unsigned threads;     /* worker threads */
 };
 
+struct web_resp;
+
 struct web_req {
 	const struct web_cfg *cfg;
 	const char *method; /* "GET", "POST" … */
@@ -83,6 +85,14 @@ struct web_req {
 	struct person who;  /* the signed-in person */
 	char session_digest[65];
 	char csrf[65]; /* the session's CSRF token, "" without a session */
+
+	/* The page cache (web_server.c): a GET answered for the same person
+	 * since the last change of the database is served again without
+	 * running the handler. The dispatcher sets cache_key when the request
+	 * may be cached, after identity and rights; cache_get fills rs on a hit. */
+	struct buf cache_key;
+	int (*cache_get)(void *ctx, const char *key, struct web_resp *rs);
+	void *cache_ctx;
 };
 
 struct web_resp {
@@ -95,6 +105,7 @@ struct web_resp {
 	const unsigned char *static_data;
 	size_t static_len;
 	int static_gzip; /* static_data is gzip-encoded */
+	int body_gzip;	 /* body is already gzip-encoded (from the page cache) */
 };
 
 /* A handler fills rs; returns 0, or -1 with err for a server error (500,

@@ -209,6 +209,22 @@ void web_dispatch(struct web_req *rq, struct web_resp *rs)
 			return;
 		}
 	}
+	if (strcmp(rq->method, "GET") == 0 && rq->cache_get) {
+		/* Pages hold the person's name and the session's CSRF token: the key
+		 * names the session (or the token's person), then the address. */
+		if (rq->session_digest[0])
+			buf_adds(&rq->cache_key, rq->session_digest);
+		else if (rq->by_token)
+			buf_addf(&rq->cache_key, "token:%s", rq->actor.id);
+		else
+			buf_adds(&rq->cache_key, "-");
+		buf_addf(&rq->cache_key, "\n%s", rq->path);
+		for (size_t i = 0; i < rq->query.n; i++)
+			buf_addf(&rq->cache_key, "\n%s=%s", rq->query.items[i].key,
+				 rq->query.items[i].value);
+		if (rq->cache_get(rq->cache_ctx, rq->cache_key.ptr, rs))
+			return;
+	}
 	if (found->fn(rq, rs, &e)) {
 		fprintf(stderr, "numeco serve: %s %s : %s\n", rq->method, rq->path, e.msg.ptr);
 		buf_reset(&rs->body);

@@ -24,12 +24,33 @@
  * every request would cost more than most pages. */
 #define POOL_MAX 16
 
+/* The page cache: the last pages served, per session and address, valid
+ * while the database has not changed (generation). A page of the dashboard
+ * runs a consolidation; served again from here it costs a hash and a copy. */
+#define CACHE_SLOTS 512
+
+struct cached {
+	char *key; /* NULL: empty slot */
+	unsigned long generation;
+	int status;
+	const char *content_type;
+	int gzip;
+	struct buf body;
+	struct web_kvs headers;
+};
+
 struct server {
 	const struct web_cfg *cfg;
 	pthread_mutex_t lock;
 	struct store *pool[POOL_MAX];
+	int pool_counter[POOL_MAX]; /* store_change_counter when last handed out */
 	int npool;
 	atomic_int active; /* requests being handled */
+	/* Bumped after every write request and whenever a connection sees a
+	 * change made elsewhere (the CLI, another process). */
+	atomic_ulong generation;
+	pthread_mutex_t cache_lock;
+	struct cached cache[CACHE_SLOTS];
 };
 
 /* The state of one request across libmicrohttpd's calls. */
@@ -90,21 +111,33 @@ void web_block_signals(void)
 static struct store *pool_get(struct server *srv, struct err *err)
 {
 	struct store *s = NULL;
+	int before = 0, now = 0;
 	pthread_mutex_lock(&srv->lock);
-	if (srv->npool > 0)
-		s = srv->pool[--srv->npool];
+	if (srv->npool > 0) {
+		srv->npool--;
+		s = srv->pool[srv->npool];
+		before = srv->pool_counter[srv->npool];
+	}
 	pthread_mutex_unlock(&srv->lock);
 	if (!s) {
 		int migrated;
 		s = store_open(srv->cfg->db_path, STORE_OPEN_EXISTING, &migrated, err);
+		atomic_fetch_add(&srv->generation, 1); /* a new connection knows no past */
+	} else if (store_change_counter(s, &now, err) || now != before) {
+		atomic_fetch_add(&srv->generation, 1);
 	}
 	return s;
 }
 
 static void pool_put(struct server *srv, struct store *s)
 {
+	int counter = 0;
+	struct err e = ERR_INIT;
+	store_change_counter(s, &counter, &e);
+	err_free(&e);
 	pthread_mutex_lock(&srv->lock);
 	if (srv->npool < POOL_MAX) {
+		srv->pool_counter[srv->npool] = counter;
 		srv->pool[srv->npool++] = s;
 		s = NULL;
 	}
@@ -112,6 +145,32 @@ static void pool_put(struct server *srv, struct store *s)
 	if (s)
 		store_close(s);
 }
+
+static size_t cache_slot(const char *key)
+{
+	size_t h = 5381;
+	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+		h = h * 33 + *p;
+	return h % CACHE_SLOTS;
+}
+
+static void cached_clear(struct cached *c)
+{
+	free(c->key);
+	buf_free(&c->body);
+	web_kvs_free(&c->headers);
+	memset(c, 0, sizeof(*c));
+}
+
+/* The cache key of a request: the dispatcher's, plus the encoding. */
+static void full_key(const struct web_req *rq, const char *key, struct buf *out)
+{
+	int gz = rq->accept_encoding && strstr(rq->accept_encoding, "gzip");
+	buf_addf(out, "%s\n%s", key, gz ? "gzip" : "identity");
+}
+
+struct call;
+static int cache_get(void *ctx, const char *key, struct web_resp *rs);
 
 static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key,
 				   const char *value)
@@ -184,6 +243,9 @@ static struct call *call_new(struct server *srv, struct MHD_Connection *con, con
 	rq->accept_encoding = header(con, MHD_HTTP_HEADER_ACCEPT_ENCODING);
 	rq->if_none_match = header(con, MHD_HTTP_HEADER_IF_NONE_MATCH);
 	rq->csrf_header = header(con, "X-CSRF-Token");
+	buf_init(&rq->cache_key);
+	rq->cache_get = cache_get;
+	rq->cache_ctx = c;
 	MHD_get_connection_values(con, MHD_GET_ARGUMENT_KIND, collect_arg, &rq->query);
 	const char *ct = rq->content_type ? rq->content_type : "";
 	if (strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0 ||
@@ -206,10 +268,61 @@ static void call_free(struct call *c)
 	}
 	free(rq->files);
 	buf_free(&rq->body);
+	buf_free(&rq->cache_key);
 	person_free(&rq->who);
 	free(c->method);
 	free(c->path);
 	free(c);
+}
+
+static int cache_get(void *ctx, const char *key, struct web_resp *rs)
+{
+	struct call *c = ctx;
+	struct server *srv = c->srv;
+	struct buf k = BUF_INIT;
+	full_key(&c->rq, key, &k);
+	struct cached *e = &srv->cache[cache_slot(k.ptr)];
+	int hit = 0;
+	pthread_mutex_lock(&srv->cache_lock);
+	if (e->key && strcmp(e->key, k.ptr) == 0 &&
+	    e->generation == atomic_load(&srv->generation)) {
+		rs->status = e->status;
+		rs->content_type = e->content_type;
+		buf_reset(&rs->body);
+		buf_add(&rs->body, e->body.ptr, e->body.len);
+		rs->body_gzip = e->gzip;
+		for (size_t i = 0; i < e->headers.n; i++)
+			web_kvs_add(&rs->headers, e->headers.items[i].key,
+				    e->headers.items[i].value);
+		hit = 1;
+	}
+	pthread_mutex_unlock(&srv->cache_lock);
+	buf_free(&k);
+	return hit;
+}
+
+/* Keeps a 200 answer to a cacheable GET (no cookie set) for next time. */
+static void cache_put(struct call *c, const struct web_resp *rs, const void *body, size_t len,
+		      int gzip, unsigned long generation)
+{
+	struct server *srv = c->srv;
+	if (!c->rq.cache_key.len || rs->status != 200 || web_kvs_get(&rs->headers, "Set-Cookie"))
+		return;
+	struct buf k = BUF_INIT;
+	full_key(&c->rq, c->rq.cache_key.ptr, &k);
+	struct cached *e = &srv->cache[cache_slot(k.ptr)];
+	pthread_mutex_lock(&srv->cache_lock);
+	cached_clear(e);
+	e->key = buf_detach(&k);
+	e->generation = generation;
+	e->status = rs->status;
+	e->content_type = rs->content_type;
+	e->gzip = gzip;
+	buf_add(&e->body, body, len);
+	for (size_t i = 0; i < rs->headers.n; i++)
+		web_kvs_add(&e->headers, rs->headers.items[i].key, rs->headers.items[i].value);
+	pthread_mutex_unlock(&srv->cache_lock);
+	buf_free(&k);
 }
 
 /* Serves /static/… from the embedded assets, without the store. */
@@ -291,7 +404,8 @@ static int maybe_gzip(const struct web_req *rq, struct web_resp *rs, struct buf 
 	return 1;
 }
 
-static enum MHD_Result respond(struct call *c, struct MHD_Connection *con, struct web_resp *rs)
+static enum MHD_Result respond(struct call *c, struct MHD_Connection *con, struct web_resp *rs,
+			       unsigned long generation)
 {
 	struct buf gz = BUF_INIT;
 	struct MHD_Response *r;
@@ -300,10 +414,17 @@ static enum MHD_Result respond(struct call *c, struct MHD_Connection *con, struc
 		r = MHD_create_response_from_buffer(rs->static_len, (void *)rs->static_data,
 						    MHD_RESPMEM_PERSISTENT);
 		gzipped = rs->static_gzip;
+	} else if (rs->body_gzip) {
+		gzipped = 1;
+		size_t len = rs->body.len;
+		r = MHD_create_response_from_buffer(len, buf_detach(&rs->body),
+						    MHD_RESPMEM_MUST_FREE);
 	} else if ((gzipped = maybe_gzip(&c->rq, rs, &gz))) {
+		cache_put(c, rs, gz.ptr, gz.len, 1, generation);
 		size_t len = gz.len;
 		r = MHD_create_response_from_buffer(len, buf_detach(&gz), MHD_RESPMEM_MUST_FREE);
 	} else {
+		cache_put(c, rs, rs->body.ptr, rs->body.len, 0, generation);
 		size_t len = rs->body.len;
 		r = MHD_create_response_from_buffer(len, len ? buf_detach(&rs->body) : (void *)"",
 						    len ? MHD_RESPMEM_MUST_FREE
@@ -354,9 +475,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
 	rs.status = 200;
 	rs.no_store = 1;
 	buf_init(&rs.body);
+	/* The generation before the handler reads: a change made meanwhile
+	 * makes the stored page stale at once. */
+	unsigned long generation = atomic_load(&srv->generation);
 	handle(c, &rs);
+	unsigned long after = atomic_load(&srv->generation);
 	web_security_headers(&rs);
-	enum MHD_Result ret = respond(c, con, &rs);
+	enum MHD_Result ret = respond(c, con, &rs, generation == after ? generation : 0);
 	buf_free(&rs.body);
 	web_kvs_free(&rs.headers);
 	return ret;
@@ -376,6 +501,8 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **state,
 	double ms = (double)(end.tv_sec - c->start.tv_sec) * 1e3 +
 		    (double)(end.tv_nsec - c->start.tv_nsec) / 1e6;
 	fprintf(stderr, "%s %s %d %.1f ms\n", c->method, c->path, c->status ? c->status : 0, ms);
+	if (strcmp(c->method, "GET") != 0 && strcmp(c->method, "HEAD") != 0)
+		atomic_fetch_add(&srv->generation, 1);
 	call_free(c);
 	*state = NULL;
 	atomic_fetch_sub(&srv->active, 1);
@@ -397,7 +524,9 @@ int web_serve(const struct web_cfg *cfg, struct err *err)
 	memset(&srv, 0, sizeof(srv));
 	srv.cfg = cfg;
 	pthread_mutex_init(&srv.lock, NULL);
+	pthread_mutex_init(&srv.cache_lock, NULL);
 	atomic_init(&srv.active, 0);
+	atomic_init(&srv.generation, 1);
 	/* Check the database once before accepting anything. */
 	struct store *first = pool_get(&srv, err);
 	if (!first) {
@@ -437,6 +566,9 @@ int web_serve(const struct web_cfg *cfg, struct err *err)
 		close(ls);
 	for (int i = 0; i < srv.npool; i++)
 		store_close(srv.pool[i]);
+	for (int i = 0; i < CACHE_SLOTS; i++)
+		cached_clear(&srv.cache[i]);
+	pthread_mutex_destroy(&srv.cache_lock);
 	pthread_mutex_destroy(&srv.lock);
 	fprintf(stderr, "numeco serve: arrêté.\n");
 	return 0;
