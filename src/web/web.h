@@ -93,6 +93,12 @@ struct web_req {
 	struct buf cache_key;
 	int (*cache_get)(void *ctx, const char *key, struct web_resp *rs);
 	void *cache_ctx;
+	/* The same for sessions: the person behind a session digest, valid
+	 * until fresh_until (ISO time) and while the database is unchanged. */
+	int (*ident_get)(void *ctx, const char *digest, const char *fresh_until,
+			 struct web_req *rq);
+	void (*ident_put)(void *ctx, const char *digest, const char *expires_at,
+			  const struct web_req *rq);
 };
 
 struct web_resp {

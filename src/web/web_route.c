@@ -105,6 +105,14 @@ static void identify(struct web_req *rq, struct err *err)
 	    !cookie_value(rq->cookie_header, WEB_SESSION_COOKIE, token, sizeof(token)))
 		return;
 	auth_token_digest(token, digest);
+	/* Renew the session at most once a minute: a write per request would
+	 * make every page a write. A session known to the server and not due
+	 * for renewal needs no query at all. */
+	char renew[32];
+	if (clock_iso_add(now, rq->cfg->session_seconds - 60, renew))
+		return;
+	if (rq->ident_get && rq->ident_get(rq->cache_ctx, digest, renew, rq))
+		return;
 	struct session se = { 0 };
 	if (store_session_get(rq->store, digest, now, &se, err) <= 0)
 		return;
@@ -112,15 +120,14 @@ static void identify(struct web_req *rq, struct err *err)
 	if (rq->signed_in) {
 		snprintf(rq->csrf, sizeof(rq->csrf), "%s", se.csrf);
 		snprintf(rq->session_digest, sizeof(rq->session_digest), "%s", digest);
-		/* Renew the session at most once a minute: a write per request
-		 * would make every page a write. */
-		char renew[32];
-		if (clock_iso_add(now, rq->cfg->session_seconds - 60, renew) == 0 &&
-		    strcmp(renew, se.expires_at) > 0) {
-			char until[32];
+		char until[32];
+		snprintf(until, sizeof(until), "%s", se.expires_at);
+		if (strcmp(renew, se.expires_at) > 0) {
 			clock_iso_add(now, rq->cfg->session_seconds, until);
 			store_session_touch(rq->store, digest, until, err);
 		}
+		if (rq->ident_put)
+			rq->ident_put(rq->cache_ctx, digest, until, rq);
 	}
 	session_free(&se);
 }

@@ -39,6 +39,18 @@ struct cached {
 	struct web_kvs headers;
 };
 
+/* Sessions recently seen: the person behind a digest. */
+#define IDENT_SLOTS 256
+
+struct ident {
+	char digest[65]; /* "" : empty slot */
+	unsigned long generation;
+	char expires_at[32];
+	char csrf[65];
+	struct person who;
+	struct actor actor; /* id points into who */
+};
+
 struct server {
 	const struct web_cfg *cfg;
 	pthread_mutex_t lock;
@@ -51,6 +63,7 @@ struct server {
 	atomic_ulong generation;
 	pthread_mutex_t cache_lock;
 	struct cached cache[CACHE_SLOTS];
+	struct ident idents[IDENT_SLOTS];
 };
 
 /* The state of one request across libmicrohttpd's calls. */
@@ -66,6 +79,7 @@ struct call {
 	/* The file being received by the post processor. */
 	struct web_file *cur;
 	size_t files_cap;
+	unsigned long gen_start; /* the cache generation when handling began */
 };
 
 int web_listen_parse(const char *listen, unsigned char addr[4], unsigned short *port,
@@ -171,6 +185,17 @@ static void full_key(const struct web_req *rq, const char *key, struct buf *out)
 
 struct call;
 static int cache_get(void *ctx, const char *key, struct web_resp *rs);
+static int ident_get(void *ctx, const char *digest, const char *fresh_until, struct web_req *rq);
+static void ident_put(void *ctx, const char *digest, const char *expires_at,
+		      const struct web_req *rq);
+
+static void person_copy(struct person *dst, const struct person *src)
+{
+	*dst = *src;
+	dst->email = xstrdup(src->email);
+	dst->name = xstrdup(src->name);
+	dst->org_code = xstrdup(src->org_code);
+}
 
 static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key,
 				   const char *value)
@@ -245,6 +270,8 @@ static struct call *call_new(struct server *srv, struct MHD_Connection *con, con
 	rq->csrf_header = header(con, "X-CSRF-Token");
 	buf_init(&rq->cache_key);
 	rq->cache_get = cache_get;
+	rq->ident_get = ident_get;
+	rq->ident_put = ident_put;
 	rq->cache_ctx = c;
 	MHD_get_connection_values(con, MHD_GET_ARGUMENT_KIND, collect_arg, &rq->query);
 	const char *ct = rq->content_type ? rq->content_type : "";
@@ -299,6 +326,48 @@ static int cache_get(void *ctx, const char *key, struct web_resp *rs)
 	pthread_mutex_unlock(&srv->cache_lock);
 	buf_free(&k);
 	return hit;
+}
+
+static int ident_get(void *ctx, const char *digest, const char *fresh_until, struct web_req *rq)
+{
+	struct call *c = ctx;
+	struct server *srv = c->srv;
+	struct ident *e = &srv->idents[cache_slot(digest) % IDENT_SLOTS];
+	int hit = 0;
+	pthread_mutex_lock(&srv->cache_lock);
+	if (strcmp(e->digest, digest) == 0 && e->generation == atomic_load(&srv->generation) &&
+	    strcmp(e->expires_at, fresh_until) >= 0) {
+		person_copy(&rq->who, &e->who);
+		rq->actor = e->actor;
+		rq->actor.id = rq->who.email;
+		snprintf(rq->csrf, sizeof(rq->csrf), "%s", e->csrf);
+		snprintf(rq->session_digest, sizeof(rq->session_digest), "%s", digest);
+		rq->signed_in = 1;
+		hit = 1;
+	}
+	pthread_mutex_unlock(&srv->cache_lock);
+	return hit;
+}
+
+static void ident_put(void *ctx, const char *digest, const char *expires_at,
+		      const struct web_req *rq)
+{
+	struct call *c = ctx;
+	struct server *srv = c->srv;
+	struct ident *e = &srv->idents[cache_slot(digest) % IDENT_SLOTS];
+	pthread_mutex_lock(&srv->cache_lock);
+	if (e->digest[0])
+		person_free(&e->who);
+	snprintf(e->digest, sizeof(e->digest), "%s", digest);
+	/* The generation from before the session was read: a change made
+	 * meanwhile (a sign-out) makes this entry stale at once. */
+	e->generation = c->gen_start;
+	snprintf(e->expires_at, sizeof(e->expires_at), "%s", expires_at);
+	snprintf(e->csrf, sizeof(e->csrf), "%s", rq->csrf);
+	person_copy(&e->who, &rq->who);
+	e->actor = rq->actor;
+	e->actor.id = e->who.email;
+	pthread_mutex_unlock(&srv->cache_lock);
 }
 
 /* Keeps a 200 answer to a cacheable GET (no cookie set) for next time. */
@@ -478,6 +547,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
 	/* The generation before the handler reads: a change made meanwhile
 	 * makes the stored page stale at once. */
 	unsigned long generation = atomic_load(&srv->generation);
+	c->gen_start = generation;
 	handle(c, &rs);
 	unsigned long after = atomic_load(&srv->generation);
 	web_security_headers(&rs);
@@ -568,6 +638,9 @@ int web_serve(const struct web_cfg *cfg, struct err *err)
 		store_close(srv.pool[i]);
 	for (int i = 0; i < CACHE_SLOTS; i++)
 		cached_clear(&srv.cache[i]);
+	for (int i = 0; i < IDENT_SLOTS; i++)
+		if (srv.idents[i].digest[0])
+			person_free(&srv.idents[i].who);
 	pthread_mutex_destroy(&srv.cache_lock);
 	pthread_mutex_destroy(&srv.lock);
 	fprintf(stderr, "numeco serve: arrêté.\n");
