@@ -23,7 +23,7 @@
 
 struct fp_run_opts {
 	enum fp_lifespan_mode lifespan;
-	char date[11];          /* evaluation date AAAA-MM-JJ (today when "") */
+	char date[11];		 /* evaluation date AAAA-MM-JJ (today when "") */
 	const char *datacenters; /* file paths; NULL when not given */
 	const char *physical;
 	const char *virtual_;
@@ -49,8 +49,8 @@ struct fp_agg_row {
 };
 
 /* Runs an evaluation. Returns NULL with diagnostics (file problems) or err. */
-struct fp_summary *fp_run(const struct fp_ref *ref, const struct fp_run_opts *o,
-			  struct diags *d, struct err *err);
+struct fp_summary *fp_run(const struct fp_ref *ref, const struct fp_run_opts *o, struct diags *d,
+			  struct err *err);
 void fp_summary_free(struct fp_summary *s);
 
 /* Counts: lines read per file kind, indicators in error, items by how their
@@ -69,6 +69,10 @@ void fp_summary_row(const struct fp_summary *s, size_t i, struct fp_agg_row *row
 /* The first errors met (at most 100), "FILE:LINE: reason", for the summary. */
 size_t fp_summary_nerrors(const struct fp_summary *s);
 const char *fp_summary_error(const struct fp_summary *s, size_t i);
+
+/* A value for people, 4 significant digits, French decimals, as the summaries
+ * write them ("509,1", "1 791", "0,0961", "3,74e-7"; "n/d" when not finite). */
+void fp_fmt_value(struct buf *out, double v);
 
 enum fp_format { FP_FORMAT_MD, FP_FORMAT_HTML, FP_FORMAT_JSON, FP_FORMAT_CSV };
 int fp_format_parse(const char *s, enum fp_format *out);

@@ -32,9 +32,6 @@ const char *fp_dim_head(enum fp_dim d);
 /* Rows shown per dimension in md/html (all rows are in json/csv). */
 size_t fp_dim_shown(const struct fp_view *v, enum fp_dim d);
 
-/* A value for people: French, 4 significant digits ("509,1", "1 791",
- * "0,0961", "3,74e-7"). */
-void fp_fmt_value(struct buf *out, double v);
 /* Indicators in error, all files together. */
 size_t fp_total_errors(const struct fp_counts *c);
 

@@ -61,6 +61,9 @@ int db_list_rows(struct store *s, sqlite3_stmt *st, db_row_fn *read, void **item
 		     &(list)->n, &(list)->cap, (err))
 /* Row function for one-column queries: column 0 into the int64_t at out. */
 int db_read_int64(sqlite3_stmt *st, void *out, struct err *err);
+/* Row function for audit rows selected as (id, at, actor, entity,
+ * entity_key, op, before, after) into a struct audit_entry. */
+int db_audit_read(sqlite3_stmt *st, void *out, struct err *err);
 /* Steps a statement that writes and returns no row, then resets it: the
  * number of rows changed, or -1 (err filled). */
 int db_write(struct store *s, sqlite3_stmt *st, struct err *err);

@@ -169,7 +169,7 @@ static int audit_prefix_end(const char *prefix, struct buf *out)
 	return 1;
 }
 
-static int audit_read(sqlite3_stmt *st, void *out, struct err *err)
+int db_audit_read(sqlite3_stmt *st, void *out, struct err *err)
 {
 	struct audit_entry *e = out;
 	(void)err;
@@ -204,7 +204,7 @@ int store_audit_list(struct store *s, const char *key_prefix, int limit, struct 
 	}
 	db_bind_int64(st, 1, limit > 0 ? limit : -1);
 	/* end is bound without a copy: freed only once db_list_rows reset st. */
-	ret = DB_LIST_ROWS(s, st, audit_read, out, err);
+	ret = DB_LIST_ROWS(s, st, db_audit_read, out, err);
 	if (ret)
 		audit_list_free(out);
 out:

@@ -146,21 +146,6 @@ static const char SQL_AUDIT_ACTION[] =
 	" WHERE entity_key = ?1 OR (entity_key >= ?2 AND entity_key < ?3)"
 	" ORDER BY id DESC LIMIT ?4";
 
-static int audit_row(sqlite3_stmt *st, void *out, struct err *err)
-{
-	struct audit_entry *e = out;
-	(void)err;
-	e->id = sqlite3_column_int64(st, 0);
-	e->at = db_col_str(st, 1);
-	e->actor = db_col_str(st, 2);
-	e->entity = db_col_str(st, 3);
-	e->entity_key = db_col_str(st, 4);
-	e->op = db_col_str(st, 5);
-	e->before = db_col_str(st, 6);
-	e->after = db_col_str(st, 7);
-	return 0;
-}
-
 int store_audit_of_action(struct store *s, const char *key, int limit, struct audit_list *out,
 			  struct err *err)
 {
@@ -175,7 +160,7 @@ int store_audit_of_action(struct store *s, const char *key, int limit, struct au
 		db_bind_text(st, 2, from.ptr);
 		db_bind_text(st, 3, to.ptr);
 		db_bind_int64(st, 4, limit > 0 ? limit : -1);
-		ret = DB_LIST_ROWS(s, st, audit_row, out, err);
+		ret = DB_LIST_ROWS(s, st, db_audit_read, out, err);
 		if (ret)
 			audit_list_free(out);
 	}

@@ -26,42 +26,10 @@
 
 enum { EVALS_PER_PAGE = 50, DIM_ROWS_SHOWN = 20 };
 
-/* A value for people, 4 significant digits, as the command line's summary
- * writes it ("509,1", "1 791", "0,0961", "3,74e-7"). */
-static void fmt_value(struct buf *out, double v)
-{
-	double a = fabs(v);
-	if (!isfinite(v)) {
-		buf_adds(out, "n/d");
-	} else if (a == 0) {
-		buf_addc(out, '0');
-	} else if (a >= 1000) {
-		fmt_dec(out, v, 0);
-	} else if (a >= 0.01) {
-		int dec = 3 - (int)floor(log10(a));
-		fmt_dec(out, v, dec < 0 ? 0 : dec > 6 ? 6 : dec);
-	} else {
-		char s[32];
-		snprintf(s, sizeof(s), "%.2e", v);
-		char *e = strchr(s, 'e');
-		for (char *p = s; p < e; p++)
-			buf_addc(out, *p == '.' ? ',' : *p);
-		buf_addc(out, 'e');
-		const char *x = e + 1;
-		if (*x == '+')
-			x++;
-		else if (*x == '-')
-			buf_addc(out, *x++);
-		while (*x == '0' && x[1])
-			x++;
-		buf_adds(out, x);
-	}
-}
-
 static void td_value(struct buf *o, double v)
 {
 	struct buf t = BUF_INIT;
-	fmt_value(&t, v);
+	fp_fmt_value(&t, v);
 	buf_adds(o, "<td class=\"nc-num\">");
 	html_esc(o, t.ptr);
 	buf_adds(o, "</td>");
@@ -943,7 +911,7 @@ static int save(struct web_req *rq, struct eval_job *j, struct err *err)
 		    (!before.len || strcmp(l.items[i].criterion, "CLIMATE_CHANGE") == 0)) {
 			buf_reset(&before);
 			buf_reset(&total);
-			fmt_value(&total, l.items[i].total);
+			fp_fmt_value(&total, l.items[i].total);
 			buf_addc(&total, ' ');
 			buf_adds(&total, l.items[i].unit);
 			audit_pairs_json(&before, "Référentiel", l.items[i].referential,
@@ -961,7 +929,7 @@ static int save(struct web_req *rq, struct eval_job *j, struct err *err)
 			t += row.value;
 	}
 	buf_reset(&total);
-	fmt_value(&total, t);
+	fp_fmt_value(&total, t);
 	buf_addc(&total, ' ');
 	buf_adds(&total, mc->unit);
 	buf_addf(&refname, "%s %s", j->meta.name, j->meta.version);
