@@ -9,6 +9,7 @@
 #include "report/report.h"
 #include "store/store_fp.h"
 #include "web/api.h"
+#include "web/web_page.h"
 
 /* A finite number, else null. */
 static json_t *real(double v)
@@ -71,21 +72,6 @@ int api_get_report(struct web_req *rq, struct web_resp *rs, struct err *err)
 	return rc;
 }
 
-/* 1 when the actor may see values computed with the referential named by
- * label ("NAME VERSION"): restricted (licensed) ones only for their ministry
- * and the admin. */
-static int may_see(const struct web_req *rq, const struct ref_meta_list *refs, const char *label)
-{
-	for (size_t i = 0; i < refs->n; i++) {
-		const struct ref_meta *m = &refs->items[i];
-		size_t n = strlen(m->name);
-		if (strncmp(label, m->name, n) == 0 && label[n] == ' ' &&
-		    strcmp(label + n + 1, m->version) == 0)
-			return perm_use_referential(&rq->actor, m->restricted, m->owner_org_id);
-	}
-	return 1;
-}
-
 int api_get_footprint(struct web_req *rq, struct web_resp *rs, struct err *err)
 {
 	const char *year_s = web_kvs_get(&rq->query, "annee");
@@ -111,7 +97,7 @@ int api_get_footprint(struct web_req *rq, struct web_resp *rs, struct err *err)
 	size_t hidden = 0;
 	for (size_t i = 0; i < l.n; i++) {
 		const struct fp_stored_total *t = &l.items[i];
-		if (!may_see(rq, &refs, t->referential)) {
+		if (!web_ref_visible(rq, &refs, t->referential)) {
 			hidden++;
 			continue;
 		}

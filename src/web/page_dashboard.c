@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "plan/consolidate.h"
 #include "report/fmt.h"
 #include "report/html.h"
@@ -54,6 +55,18 @@ void web_period_form(struct buf *o, const char *action, const struct web_kvs *pe
 	}
 	buf_adds(o, "</select></div><button class=\"fr-btn fr-btn--secondary fr-btn--sm\" "
 		    "type=\"submit\">Afficher</button></form>\n");
+}
+
+int web_ref_visible(const struct web_req *rq, const struct ref_meta_list *refs, const char *label)
+{
+	for (size_t i = 0; i < refs->n; i++) {
+		const struct ref_meta *m = &refs->items[i];
+		size_t n = strlen(m->name);
+		if (strncmp(label, m->name, n) == 0 && label[n] == ' ' &&
+		    strcmp(label + n + 1, m->version) == 0)
+			return perm_use_referential(&rq->actor, m->restricted, m->owner_org_id);
+	}
+	return 1;
 }
 
 static void figure(struct buf *o, const char *value, const char *label)
@@ -114,6 +127,44 @@ static void theme_chart(struct buf *o, const struct cons_result *r)
 	buf_adds(o, "</figure>\n");
 }
 
+static void ministry_chart(struct buf *o, const struct cons_input *in, const struct cons_result *r)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < in->nministries; i++)
+		n += r->by_ministry[i].actions > 0;
+	if (!n)
+		return;
+	const char **rows = xcalloc(n, sizeof(*rows));
+	const char *series[STATUS_COUNT];
+	double *values = xcalloc(n * STATUS_COUNT, sizeof(*values));
+	size_t k = 0;
+	for (size_t i = 0; i < in->nministries; i++) {
+		if (!r->by_ministry[i].actions)
+			continue;
+		rows[k] = in->ministries[i].name;
+		for (int s = 0; s < STATUS_COUNT; s++)
+			values[k * STATUS_COUNT + s] = (double)r->by_ministry[i].by_status[s];
+		k++;
+	}
+	for (int s = 0; s < STATUS_COUNT; s++)
+		series[s] = status_label((enum status)s);
+	struct svg_stack c = { "ministeres",
+			       "Actions par ministère et par statut",
+			       "Nombre d'actions de la feuille de route de chaque ministère, "
+			       "réparties par statut.",
+			       n,
+			       rows,
+			       STATUS_COUNT,
+			       series,
+			       values,
+			       0 };
+	buf_adds(o, "<h2>Actions par ministère et par statut</h2>\n<figure class=\"nc-chart\">");
+	svg_stacked_chart(o, &c);
+	buf_adds(o, "</figure>\n");
+	free(rows);
+	free(values);
+}
+
 static void ministry_table(struct buf *o, const struct cons_input *in, const struct cons_result *r,
 			   const char *period)
 {
@@ -164,13 +215,22 @@ static int footprint_section(struct web_req *rq, struct buf *o, const char *peri
 	if (period_parse(period, &first, &last))
 		return 0;
 	struct fp_stored_total_list l;
-	if (store_fp_totals(rq->store, 0, &l, err))
+	struct ref_meta_list refs;
+	if (store_ref_list(rq->store, &refs, err))
 		return -1;
+	if (store_fp_totals(rq->store, 0, &l, err)) {
+		ref_meta_list_free(&refs);
+		return -1;
+	}
 	struct buf v = BUF_INIT;
 	size_t shown = 0;
 	for (size_t i = 0; i < l.n; i++) {
 		const struct fp_stored_total *t = &l.items[i];
 		if (t->year < first || t->year > last || strcmp(t->criterion, "CLIMATE_CHANGE"))
+			continue;
+		/* Totals computed with a licensed referential: its owner and the
+		 * central team only. */
+		if (!web_ref_visible(rq, &refs, t->referential))
 			continue;
 		if (!shown++)
 			buf_adds(o,
@@ -194,6 +254,7 @@ static int footprint_section(struct web_req *rq, struct buf *o, const char *peri
 		buf_adds(o, "</tbody></table></div>\n");
 	buf_free(&v);
 	fp_stored_total_list_free(&l);
+	ref_meta_list_free(&refs);
 	return 0;
 }
 
@@ -219,6 +280,7 @@ static int get_dashboard(struct web_req *rq, struct web_resp *rs, struct err *er
 			consolidate(&in, 10, &res);
 			key_figures(o, &res);
 			theme_chart(o, &res);
+			ministry_chart(o, &in, &res);
 			ministry_table(o, &in, &res, period);
 			rc = footprint_section(rq, o, period, err);
 			cons_result_free(&res);

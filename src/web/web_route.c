@@ -111,7 +111,10 @@ static void identify(struct web_req *rq, struct err *err)
 	char renew[32];
 	if (clock_iso_add(now, rq->cfg->session_seconds - 60, renew))
 		return;
-	if (rq->ident_get && rq->ident_get(rq->cache_ctx, digest, renew, rq))
+	/* Known and valid past both now and the renewal time (short timeouts
+	 * put the renewal time before now). */
+	const char *fresh = strcmp(renew, now) > 0 ? renew : now;
+	if (rq->ident_get && rq->ident_get(rq->cache_ctx, digest, fresh, rq))
 		return;
 	struct session se = { 0 };
 	if (store_session_get(rq->store, digest, now, &se, err) <= 0)

@@ -336,7 +336,7 @@ static int ident_get(void *ctx, const char *digest, const char *fresh_until, str
 	int hit = 0;
 	pthread_mutex_lock(&srv->cache_lock);
 	if (strcmp(e->digest, digest) == 0 && e->generation == atomic_load(&srv->generation) &&
-	    strcmp(e->expires_at, fresh_until) >= 0) {
+	    strcmp(e->expires_at, fresh_until) > 0) {
 		person_copy(&rq->who, &e->who);
 		rq->actor = e->actor;
 		rq->actor.id = rq->who.email;
