@@ -426,19 +426,17 @@ static int main_page(struct web_req *rq, struct web_resp *rs, int status, const 
 		html_esc(o, problem);
 		buf_adds(o, " Rien n'a été enregistré.</p>");
 		static const struct {
-			size_t off;
 			const char *id, *label;
 		} fields[] = {
-			{ offsetof(struct fp_form, physical_err), "fp-physical",
-			  "Équipements physiques" },
-			{ offsetof(struct fp_form, ref_err), "fp-ref", "Référentiel" },
-			{ offsetof(struct fp_form, date_err), "fp-date", "Date d'évaluation" },
-			{ offsetof(struct fp_form, org_err), "fp-org", "Organisation" },
-			{ offsetof(struct fp_form, year_err), "fp-annee", "Année" },
+			{ "fp-physical", "Équipements physiques" }, { "fp-ref", "Référentiel" },
+			{ "fp-date", "Date d'évaluation" },	     { "fp-org", "Organisation" },
+			{ "fp-annee", "Année" },
 		};
+		const char *msgs[] = { v->physical_err, v->ref_err, v->date_err, v->org_err,
+				       v->year_err };
 		int any = 0;
 		for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
-			const char *msg = *(const char *const *)((const char *)v + fields[i].off);
+			const char *msg = msgs[i];
 			if (!msg)
 				continue;
 			buf_adds(o, any++ ? "<li>" : "<ul><li>");
