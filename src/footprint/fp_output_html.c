@@ -30,42 +30,6 @@ static void h_td_value(struct buf *out, double v)
 	buf_free(&t);
 }
 
-static void h_th_col(struct buf *out, const char *text, int numeric)
-{
-	buf_adds(out, numeric ? "<th scope=\"col\" class=\"n\">" : "<th scope=\"col\">");
-	h_text(out, text);
-	buf_adds(out, "</th>");
-}
-
-static void h_th_row(struct buf *out, const char *text)
-{
-	buf_adds(out, "<th scope=\"row\">");
-	h_text(out, text);
-	buf_adds(out, "</th>");
-}
-
-static void h_section(struct buf *out, const char *id, const char *title)
-{
-	buf_adds(out, "<section");
-	html_attrf(out, "aria-labelledby", "h-%s", id);
-	buf_adds(out, "><h2");
-	html_attrf(out, "id", "h-%s", id);
-	buf_addc(out, '>');
-	h_text(out, title);
-	buf_adds(out, "</h2>");
-}
-
-static void h_table_open(struct buf *out, const char *id, const char *caption)
-{
-	buf_adds(out, "<div class=\"tw\" tabindex=\"0\" role=\"region\"");
-	html_attrf(out, "aria-labelledby", "c-%s", id);
-	buf_adds(out, "><table><caption");
-	html_attrf(out, "id", "c-%s", id);
-	buf_addc(out, '>');
-	h_text(out, caption);
-	buf_adds(out, "</caption>");
-}
-
 static void h_crit_name(const struct fp_view *v, size_t c, struct buf *out)
 {
 	const struct fp_crit *cr = fp_ref_crit(v->s->ref, c);
@@ -92,7 +56,7 @@ static void h_kpi_count(struct buf *out, const char *label, size_t n)
 static void h_key_figures(const struct fp_view *v, struct buf *out)
 {
 	const struct fp_counts *c = &v->s->counts;
-	h_section(out, "cles", "Chiffres clés");
+	html_section(out, "cles", "Chiffres clés");
 	buf_adds(out, "<dl class=\"kpi\">");
 	if (v->ncrit && v->nblocks[FP_DIM_TOTAL]) {
 		struct buf t = BUF_INIT, l = BUF_INIT;
@@ -115,7 +79,7 @@ static void h_key_figures(const struct fp_view *v, struct buf *out)
 
 static void h_totals(const struct fp_view *v, struct buf *out)
 {
-	h_section(out, "total", fp_dim_title(FP_DIM_TOTAL));
+	html_section(out, "total", fp_dim_title(FP_DIM_TOTAL));
 	int has = v->ncrit && v->nblocks[FP_DIM_TOTAL];
 	size_t b = has ? v->blocks[FP_DIM_TOTAL][0] : 0;
 	if (has && fp_view_val(v, b, v->main, -1) > 0) {
@@ -151,18 +115,18 @@ static void h_totals(const struct fp_view *v, struct buf *out)
 			buf_free(&texts[p]);
 		buf_free(&title);
 	}
-	h_table_open(out, "total", "Valeurs annuelles par critère et par étape du cycle de vie");
+	html_table_open(out, "total", "Valeurs annuelles par critère et par étape du cycle de vie");
 	buf_adds(out, "<thead><tr>");
-	h_th_col(out, "Critère", 0);
-	h_th_col(out, "Unité", 0);
+	html_th_col(out, "Critère", 0);
+	html_th_col(out, "Unité", 0);
 	for (int p = 0; p < FP_PHASE_COUNT; p++)
-		h_th_col(out, fp_phase_label((enum fp_phase)p), 1);
-	h_th_col(out, "Total", 1);
+		html_th_col(out, fp_phase_label((enum fp_phase)p), 1);
+	html_th_col(out, "Total", 1);
 	buf_adds(out, "</tr></thead><tbody>");
 	for (size_t c = 0; c < v->ncrit; c++) {
 		const struct fp_crit *cr = fp_ref_crit(v->s->ref, c);
 		buf_adds(out, "<tr>");
-		h_th_row(out, cr->label);
+		html_th_row(out, cr->label);
 		buf_adds(out, "<td>");
 		h_text(out, cr->unit);
 		buf_adds(out, "</td>");
@@ -228,7 +192,7 @@ static void h_dim(const struct fp_view *v, enum fp_dim d, struct buf *out)
 	const char *code = fp_dim_code(d);
 	struct buf id = BUF_INIT;
 	buf_addf(&id, "g-%s", code);
-	h_section(out, code, fp_dim_title(d));
+	html_section(out, code, fp_dim_title(d));
 	size_t n = v->nblocks[d], shown = fp_dim_shown(v, d);
 	if (!n) {
 		buf_adds(out, "<p>Aucune donnée.</p></section>");
@@ -252,22 +216,22 @@ static void h_dim(const struct fp_view *v, enum fp_dim d, struct buf *out)
 	char *par = strstr(cap.ptr, " : Par ");
 	if (par)
 		par[3] = 'p';
-	h_table_open(out, code, cap.ptr);
+	html_table_open(out, code, cap.ptr);
 	buf_free(&cap);
 	buf_adds(out, "<thead><tr>");
-	h_th_col(out, fp_dim_head(d), 0);
+	html_th_col(out, fp_dim_head(d), 0);
 	struct buf name = BUF_INIT;
 	for (size_t c = 0; c < v->ncrit; c++) {
 		buf_reset(&name);
 		h_crit_name(v, c, &name);
-		h_th_col(out, name.ptr, 1);
+		html_th_col(out, name.ptr, 1);
 	}
 	buf_free(&name);
 	buf_adds(out, "</tr></thead><tbody>");
 	for (size_t i = 0; i < shown; i++) {
 		size_t b = v->blocks[d][i];
 		buf_adds(out, "<tr>");
-		h_th_row(out, fp_key_label(d, fp_view_key(v, b)));
+		html_th_row(out, fp_key_label(d, fp_view_key(v, b)));
 		for (size_t c = 0; c < v->ncrit; c++)
 			h_td_value(out, fp_view_val(v, b, c, -1));
 		buf_adds(out, "</tr>");
@@ -279,7 +243,7 @@ static void h_dim(const struct fp_view *v, enum fp_dim d, struct buf *out)
 static void h_errors(const struct fp_view *v, struct buf *out)
 {
 	const struct fp_summary *s = v->s;
-	h_section(out, "erreurs", "Premières erreurs");
+	html_section(out, "erreurs", "Premières erreurs");
 	if (!s->nerrors) {
 		buf_adds(out, "<p>Aucune erreur.</p></section>");
 		return;
@@ -342,7 +306,7 @@ void fp_render_html(const struct fp_view *v, struct buf *out)
 	}
 	h_errors(v, out);
 	buf_addc(out, '\n');
-	h_section(out, "methode", "Méthode");
+	html_section(out, "methode", "Méthode");
 	buf_adds(out, "<ul>");
 	for (size_t i = 0; i < sizeof(method_notes) / sizeof(method_notes[0]); i++) {
 		buf_adds(out, "<li>");

@@ -123,3 +123,39 @@ const char html_page_css[] =
 	"@media print{body{font-size:10pt}main{max-width:none;padding:0}"
 	"h2{break-after:avoid}figure,tr,.kpi div{break-inside:avoid}.tw{overflow:visible}"
 	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
+
+void html_th_row(struct buf *out, const char *text)
+{
+	buf_adds(out, "<th scope=\"row\">");
+	html_esc(out, text);
+	buf_adds(out, "</th>");
+}
+
+void html_th_col(struct buf *out, const char *text, int numeric)
+{
+	buf_adds(out, numeric ? "<th scope=\"col\" class=\"n\">" : "<th scope=\"col\">");
+	html_esc(out, text);
+	buf_adds(out, "</th>");
+}
+
+void html_section(struct buf *out, const char *id, const char *title)
+{
+	buf_adds(out, "<section");
+	html_attrf(out, "aria-labelledby", "h-%s", id);
+	buf_adds(out, "><h2");
+	html_attrf(out, "id", "h-%s", id);
+	buf_addc(out, '>');
+	html_esc(out, title);
+	buf_adds(out, "</h2>");
+}
+
+void html_table_open(struct buf *out, const char *id, const char *caption)
+{
+	buf_adds(out, "<div class=\"tw\" tabindex=\"0\" role=\"region\"");
+	html_attrf(out, "aria-labelledby", "c-%s", id);
+	buf_adds(out, "><table><caption");
+	html_attrf(out, "id", "c-%s", id);
+	buf_addc(out, '>');
+	html_esc(out, caption);
+	buf_adds(out, "</caption>");
+}

@@ -29,6 +29,17 @@ void html_attr(struct buf *out, const char *name, const char *value);
 void html_attrf(struct buf *out, const char *name, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Pieces of the standalone report pages, styled by html_page_css: */
+/* <th scope="row">text</th> */
+void html_th_row(struct buf *out, const char *text);
+/* <th scope="col">text</th>, right-aligned (class "n") when numeric. */
+void html_th_col(struct buf *out, const char *text, int numeric);
+/* Opens <section> labelled by its <h2 id="h-ID">title</h2>. */
+void html_section(struct buf *out, const char *id, const char *title);
+/* A scrollable wrapper (keyboard-focusable, as scrolling regions must be)
+ * and the opening of a table with its caption (id "c-ID"). */
+void html_table_open(struct buf *out, const char *id, const char *caption);
+
 /* The inline style sheet of numeco's standalone report pages (consolidated
  * review, footprint summary): small, no web fonts, WCAG AA contrast on white,
  * print styles. */

@@ -60,44 +60,6 @@ static void h_td_impact(struct buf *out, double v)
 	buf_adds(out, "</td>");
 }
 
-static void h_th_row(struct buf *out, const char *text)
-{
-	buf_adds(out, "<th scope=\"row\">");
-	h_text(out, text);
-	buf_adds(out, "</th>");
-}
-
-static void h_th_col(struct buf *out, const char *text, int numeric)
-{
-	buf_adds(out, numeric ? "<th scope=\"col\" class=\"n\">" : "<th scope=\"col\">");
-	h_text(out, text);
-	buf_adds(out, "</th>");
-}
-
-static void h_section(struct buf *out, const char *id, const char *title)
-{
-	buf_adds(out, "<section");
-	html_attrf(out, "aria-labelledby", "h-%s", id);
-	buf_adds(out, "><h2");
-	html_attrf(out, "id", "h-%s", id);
-	buf_addc(out, '>');
-	h_text(out, title);
-	buf_adds(out, "</h2>");
-}
-
-/* A scrollable wrapper (keyboard-focusable, as scrolling regions must be)
- * and the opening of a table with its caption. */
-static void h_table_open(struct buf *out, const char *id, const char *caption)
-{
-	buf_adds(out, "<div class=\"tw\" tabindex=\"0\" role=\"region\"");
-	html_attrf(out, "aria-labelledby", "c-%s", id);
-	buf_adds(out, "><table><caption");
-	html_attrf(out, "id", "c-%s", id);
-	buf_addc(out, '>');
-	h_text(out, caption);
-	buf_adds(out, "</caption>");
-}
-
 static void h_table_close(struct buf *out)
 {
 	buf_adds(out, "</table></div>");
@@ -113,13 +75,13 @@ static void h_status_head(struct buf *out, const char *const *lead, size_t nlead
 {
 	buf_adds(out, "<thead><tr>");
 	for (size_t i = 0; i < nlead; i++)
-		h_th_col(out, lead[i], 0);
+		html_th_col(out, lead[i], 0);
 	for (int s = 0; s < STATUS_COUNT; s++)
-		h_th_col(out, status_label((enum status)s), 1);
-	h_th_col(out, "Total", 1);
-	h_th_col(out, "Part réalisée", 1);
+		html_th_col(out, status_label((enum status)s), 1);
+	html_th_col(out, "Total", 1);
+	html_th_col(out, "Part réalisée", 1);
 	for (size_t i = 0; i < ntail; i++)
-		h_th_col(out, tail[i], 1);
+		html_th_col(out, tail[i], 1);
 	buf_adds(out, "</tr></thead>");
 }
 
@@ -166,7 +128,7 @@ static void h_key_figures(const struct cons_input *in, const struct cons_result 
 {
 	struct report_kv kv[REPORT_MAX_KV];
 	size_t n = report_key_figures(in, res, kv);
-	h_section(out, "cles", REPORT_H_KEY);
+	html_section(out, "cles", REPORT_H_KEY);
 	buf_adds(out, "<dl class=\"kpi\">");
 	for (size_t i = 0; i < n; i++) {
 		buf_adds(out, "<div><dt>");
@@ -189,7 +151,7 @@ static void h_themes(const struct cons_result *res, struct buf *out)
 		memcpy(&counts[t * STATUS_COUNT], res->theme_status[t],
 		       sizeof(res->theme_status[t]));
 	}
-	h_section(out, "themes", REPORT_H_THEME);
+	html_section(out, "themes", REPORT_H_THEME);
 	if (res->actions > 0)
 		h_status_chart(
 			out, "g-themes", "Actions par thème et par statut",
@@ -197,17 +159,17 @@ static void h_themes(const struct cons_result *res, struct buf *out)
 			"à lancer, en cours, réalisées, reportées et abandonnées. Les valeurs "
 			"figurent dans le tableau qui suit.",
 			rows, THEME_COUNT, counts);
-	h_table_open(out, "themes", "Nombre d'actions par thème et par statut");
+	html_table_open(out, "themes", "Nombre d'actions par thème et par statut");
 	h_status_head(out, lead, 1, NULL, 0);
 	buf_adds(out, "<tbody>");
 	for (int t = 0; t < THEME_COUNT; t++) {
 		buf_adds(out, "<tr>");
-		h_th_row(out, rows[t]);
+		html_th_row(out, rows[t]);
 		h_status_cells(out, res->theme_status[t], res->theme_total[t]);
 		buf_adds(out, "</tr>");
 	}
 	buf_adds(out, "</tbody><tfoot><tr>");
-	h_th_row(out, "Ensemble");
+	html_th_row(out, "Ensemble");
 	h_status_cells(out, res->status_total, res->actions);
 	buf_adds(out, "</tr></tfoot>");
 	h_table_close(out);
@@ -228,7 +190,7 @@ static void h_ministries(const struct cons_input *in, const struct cons_result *
 		memcpy(&counts[m * STATUS_COUNT], res->by_ministry[m].by_status,
 		       sizeof(res->by_ministry[m].by_status));
 	}
-	h_section(out, "ministeres", REPORT_H_MINISTRY);
+	html_section(out, "ministeres", REPORT_H_MINISTRY);
 	if (res->actions > 0)
 		h_status_chart(
 			out, "g-ministeres", "Actions par ministère et par statut",
@@ -236,14 +198,15 @@ static void h_ministries(const struct cons_input *in, const struct cons_result *
 			"en cours, réalisées, reportées et abandonnées. Les valeurs et la part "
 			"réalisée figurent dans le tableau qui suit.",
 			rows, n, counts);
-	h_table_open(out, "ministeres",
-		     "Nombre d'actions par ministère et par statut, part réalisée et actions clés");
+	html_table_open(
+		out, "ministeres",
+		"Nombre d'actions par ministère et par statut, part réalisée et actions clés");
 	h_status_head(out, lead, 2, tail, 2);
 	buf_adds(out, "<tbody>");
 	for (size_t m = 0; m < n; m++) {
 		const struct cons_ministry_row *row = &res->by_ministry[m];
 		buf_adds(out, "<tr>");
-		h_th_row(out, rows[m]);
+		html_th_row(out, rows[m]);
 		buf_adds(out, "<td>");
 		h_text(out, report_state_label(&in->ministries[m]));
 		buf_adds(out, "</td>");
@@ -253,7 +216,7 @@ static void h_ministries(const struct cons_input *in, const struct cons_result *
 		buf_adds(out, "</tr>");
 	}
 	buf_adds(out, "</tbody><tfoot><tr>");
-	h_th_row(out, "Ensemble");
+	html_th_row(out, "Ensemble");
 	buf_adds(out, "<td></td>");
 	h_status_cells(out, res->status_total, res->actions);
 	h_td_count(out, res->key_actions);
@@ -268,18 +231,19 @@ static void h_ministries(const struct cons_input *in, const struct cons_result *
 static void h_levels(const struct cons_result *res, struct buf *out)
 {
 	static const char *const lead[] = { "Niveau d'engagement visé" };
-	h_section(out, "niveaux", REPORT_H_LEVEL);
-	h_table_open(out, "niveaux", "Nombre d'actions par niveau d'engagement visé et par statut");
+	html_section(out, "niveaux", REPORT_H_LEVEL);
+	html_table_open(out, "niveaux",
+			"Nombre d'actions par niveau d'engagement visé et par statut");
 	h_status_head(out, lead, 1, NULL, 0);
 	buf_adds(out, "<tbody>");
 	for (int l = 0; l < LEVEL_COUNT; l++) {
 		buf_adds(out, "<tr>");
-		h_th_row(out, level_label((enum level)l));
+		html_th_row(out, level_label((enum level)l));
 		h_status_cells(out, res->level_status[l], res->level_total[l]);
 		buf_adds(out, "</tr>");
 	}
 	buf_adds(out, "</tbody><tfoot><tr>");
-	h_th_row(out, "Ensemble");
+	html_th_row(out, "Ensemble");
 	h_status_cells(out, res->status_total, res->actions);
 	buf_adds(out, "</tr></tfoot>");
 	h_table_close(out);
@@ -298,7 +262,7 @@ static void h_key_themes(const struct cons_result *res, struct buf *out)
 		buf_adds(&texts[t], FMT_NBSP REPORT_UNIT_GHG);
 		value_texts[t] = texts[t].ptr;
 	}
-	h_section(out, "impact-themes", REPORT_H_KEY_THEME);
+	html_section(out, "impact-themes", REPORT_H_KEY_THEME);
 	if (res->key_ghg_t > 0) {
 		struct svg_hbar c = {
 			.id = "g-impact",
@@ -316,16 +280,16 @@ static void h_key_themes(const struct cons_result *res, struct buf *out)
 		svg_hbar_chart(out, &c);
 		buf_adds(out, "</figure>");
 	}
-	h_table_open(out, "impact-themes",
-		     "Impact évité estimé des actions clés par thème, en tonnes équivalent CO2");
+	html_table_open(out, "impact-themes",
+			"Impact évité estimé des actions clés par thème, en tonnes équivalent CO2");
 	buf_adds(out, "<thead><tr>");
-	h_th_col(out, "Thème", 0);
-	h_th_col(out, "Impact évité estimé (" REPORT_UNIT_GHG ")", 1);
-	h_th_col(out, "Part du total", 1);
+	html_th_col(out, "Thème", 0);
+	html_th_col(out, "Impact évité estimé (" REPORT_UNIT_GHG ")", 1);
+	html_th_col(out, "Part du total", 1);
 	buf_adds(out, "</tr></thead><tbody>");
 	for (int t = 0; t < THEME_COUNT; t++) {
 		buf_adds(out, "<tr>");
-		h_th_row(out, rows[t]);
+		html_th_row(out, rows[t]);
 		h_td_impact(out, res->key_ghg_by_theme_t[t]);
 		if (res->key_ghg_t > 0)
 			h_td_pct(out, res->key_ghg_by_theme_t[t] / res->key_ghg_t);
@@ -335,7 +299,7 @@ static void h_key_themes(const struct cons_result *res, struct buf *out)
 		buf_free(&texts[t]);
 	}
 	buf_adds(out, "</tbody><tfoot><tr>");
-	h_th_row(out, "Ensemble");
+	html_th_row(out, "Ensemble");
 	h_td_impact(out, res->key_ghg_t);
 	if (res->key_ghg_t > 0)
 		h_td_pct(out, 1);
@@ -348,20 +312,20 @@ static void h_key_themes(const struct cons_result *res, struct buf *out)
 
 static void h_top(const struct cons_input *in, const struct cons_result *res, struct buf *out)
 {
-	h_section(out, "top", REPORT_H_TOP);
+	html_section(out, "top", REPORT_H_TOP);
 	if (res->ntop_ghg == 0) {
 		buf_adds(out, "<p>Aucune action n'a d'estimation d'impact évité en équivalent "
 			      "CO2.</p></section>");
 		return;
 	}
-	h_table_open(out, "top", "Actions classées par impact évité estimé, clés ou non");
+	html_table_open(out, "top", "Actions classées par impact évité estimé, clés ou non");
 	buf_adds(out, "<thead><tr>");
-	h_th_col(out, "Rang", 1);
-	h_th_col(out, "Ministère", 0);
-	h_th_col(out, "Référence", 0);
-	h_th_col(out, "Action", 0);
-	h_th_col(out, "Impact évité estimé (" REPORT_UNIT_GHG ")", 1);
-	h_th_col(out, "Méthode d'estimation", 0);
+	html_th_col(out, "Rang", 1);
+	html_th_col(out, "Ministère", 0);
+	html_th_col(out, "Référence", 0);
+	html_th_col(out, "Action", 0);
+	html_th_col(out, "Impact évité estimé (" REPORT_UNIT_GHG ")", 1);
+	html_th_col(out, "Méthode d'estimation", 0);
 	buf_adds(out, "</tr></thead><tbody>");
 	for (size_t i = 0; i < res->ntop_ghg; i++) {
 		const struct cons_action *a = &in->actions[res->top_ghg[i].action];
@@ -386,7 +350,7 @@ static void h_top(const struct cons_input *in, const struct cons_result *res, st
 
 static void h_cost(const struct cons_input *in, const struct cons_result *res, struct buf *out)
 {
-	h_section(out, "cout", REPORT_H_COST);
+	html_section(out, "cout", REPORT_H_COST);
 	buf_adds(out, "<p>");
 	h_text(out, res->ntop_cost ? report_cost_note : report_cost_none);
 	buf_adds(out, "</p>");
@@ -394,17 +358,17 @@ static void h_cost(const struct cons_input *in, const struct cons_result *res, s
 		buf_adds(out, "</section>");
 		return;
 	}
-	h_table_open(out, "cout",
-		     "Actions classées par coût de la tonne évitée, de la moins chère à la plus "
-		     "chère, en euros par tonne équivalent CO2");
+	html_table_open(out, "cout",
+			"Actions classées par coût de la tonne évitée, de la moins chère à la plus "
+			"chère, en euros par tonne équivalent CO2");
 	buf_adds(out, "<thead><tr>");
-	h_th_col(out, "Rang", 1);
-	h_th_col(out, "Ministère", 0);
-	h_th_col(out, "Référence", 0);
-	h_th_col(out, "Action", 0);
-	h_th_col(out, "Budget", 1);
-	h_th_col(out, "Impact évité estimé (" REPORT_UNIT_GHG ")", 1);
-	h_th_col(out, "Coût de la tonne évitée (" REPORT_UNIT_COST ")", 1);
+	html_th_col(out, "Rang", 1);
+	html_th_col(out, "Ministère", 0);
+	html_th_col(out, "Référence", 0);
+	html_th_col(out, "Action", 0);
+	html_th_col(out, "Budget", 1);
+	html_th_col(out, "Impact évité estimé (" REPORT_UNIT_GHG ")", 1);
+	html_th_col(out, "Coût de la tonne évitée (" REPORT_UNIT_COST ")", 1);
 	buf_adds(out, "</tr></thead><tbody>");
 	struct buf t = BUF_INIT;
 	for (size_t i = 0; i < res->ntop_cost; i++) {
@@ -470,17 +434,17 @@ static void h_fp_table(const struct cons_input *in, const struct cons_result *re
 		 "Empreinte du parc informatique en %d : changement climatique, total annuel et "
 		 "répartition par étape du cycle de vie, en tonnes équivalent CO2",
 		 y->year);
-	h_table_open(out, id.ptr, t.ptr);
+	html_table_open(out, id.ptr, t.ptr);
 	buf_adds(out, "<thead><tr>");
 	for (size_t c = 0; c < REPORT_FP_NCOLS; c++)
-		h_th_col(out, report_fp_cols[c], c >= 2);
+		html_th_col(out, report_fp_cols[c], c >= 2);
 	buf_adds(out, "</tr></thead><tbody>");
 	for (size_t r = y->first_row; r < y->first_row + y->nrows; r++) {
 		const struct cons_fp_row *row = &res->fp_rows[r];
 		buf_adds(out, "<tr>");
 		buf_reset(&t);
 		report_fp_ministry(in, res, row, &t);
-		h_th_row(out, t.ptr);
+		html_th_row(out, t.ptr);
 		buf_adds(out, "<td>");
 		buf_reset(&t);
 		report_fp_referentials(in, res, row, &t);
@@ -506,7 +470,7 @@ static void h_fp_table(const struct cons_input *in, const struct cons_result *re
 		buf_adds(out, "<tfoot><tr>");
 		buf_reset(&t);
 		report_fp_total_label(in, y, &t);
-		h_th_row(out, t.ptr);
+		html_th_row(out, t.ptr);
 		buf_adds(out, "<td></td>");
 		h_fp_cells(out, y->physical, y->errors, y->by_phase_t, y->total_t);
 		buf_adds(out, "</tr></tfoot>");
@@ -518,7 +482,7 @@ static void h_fp_table(const struct cons_input *in, const struct cons_result *re
 
 static void h_footprint(const struct cons_input *in, const struct cons_result *res, struct buf *out)
 {
-	h_section(out, "empreinte", REPORT_H_FOOTPRINT);
+	html_section(out, "empreinte", REPORT_H_FOOTPRINT);
 	buf_adds(out, "<p>");
 	h_text(out, res->nfp_years ? report_fp_intro : report_fp_none);
 	buf_adds(out, "</p>");
@@ -556,7 +520,7 @@ static void h_footprint(const struct cons_input *in, const struct cons_result *r
 static void h_no_roadmap(const struct cons_input *in, struct buf *out)
 {
 	size_t n = 0;
-	h_section(out, "sans-feuille", REPORT_H_NOROADMAP);
+	html_section(out, "sans-feuille", REPORT_H_NOROADMAP);
 	for (size_t m = 0; m < in->nministries; m++) {
 		if (in->ministries[m].has_roadmap)
 			continue;
@@ -610,7 +574,7 @@ void report_html(const struct cons_input *in, const struct cons_result *res, str
 		h_no_roadmap(in, out);
 		buf_addc(out, '\n');
 	}
-	h_section(out, "methode", REPORT_H_METHOD);
+	html_section(out, "methode", REPORT_H_METHOD);
 	buf_adds(out, "<ul>");
 	for (size_t i = 0; i < report_nmethod_notes; i++) {
 		buf_adds(out, "<li>");
