@@ -439,6 +439,56 @@ int av_check_consolidation(struct av_ctx *c)
 	return 0;
 }
 
+/* ---- the per-criterion loop of the embodied-impact methods ---- */
+
+/* Puts, for every criterion whose non-use factors the item has, the avoided
+ * value formula(c, k, e, p) of their sum e, and records the factors used.
+ * Criteria without factors are skipped, except climate change: then it
+ * fails (no_embodied), since the estimate is about GHG first. */
+typedef double av_formula(const struct av_ctx *c, size_t k, double e, const double *p);
+
+static int put_embodied(struct av_ctx *c, const struct fp_item *it, av_formula *formula,
+			const double *p)
+{
+	for (size_t k = 0; k < c->res->ncrit; k++) {
+		double e;
+		unsigned mask = embodied(it, k, NONUSE, &e);
+		if (!mask) {
+			if ((int)k == c->ghg) {
+				no_embodied(c, it);
+				return -1;
+			}
+			continue;
+		}
+		put(c, k, formula(c, k, e, p));
+		used_item(c, it, k, mask);
+	}
+	return 0;
+}
+
+/* p: n, l0, l1, repair share, repair GHG (criterion's unit, climate change only). */
+static double avoided_extension(const struct av_ctx *c, size_t k, double e, const double *p)
+{
+	double r = p[3] * e + ((int)k == c->ghg ? p[4] : 0);
+	return p[0] * (e / p[1] - (e + r) / p[2]);
+}
+
+/* p: n, share borne by a refurbished device, lifespan. */
+static double avoided_refurbished(const struct av_ctx *c, size_t k, double e, const double *p)
+{
+	(void)c;
+	(void)k;
+	return p[0] * (e - p[1] * e) / p[2];
+}
+
+/* p: n, substitution share. */
+static double avoided_reuse(const struct av_ctx *c, size_t k, double e, const double *p)
+{
+	(void)c;
+	(void)k;
+	return p[0] * p[1] * e;
+}
+
 /* ---- allongement ---- */
 
 int av_allongement(struct av_ctx *c)
@@ -461,20 +511,9 @@ int av_allongement(struct av_ctx *c)
 		goto out;
 	}
 	double rep_ghg = rep_kg / c->ghg_scale; /* in the criterion's unit */
-	for (size_t k = 0; k < c->res->ncrit; k++) {
-		double e;
-		unsigned mask = embodied(it, k, NONUSE, &e);
-		if (!mask) {
-			if ((int)k == c->ghg) {
-				no_embodied(c, it);
-				goto out;
-			}
-			continue;
-		}
-		double r = rep_part * e + ((int)k == c->ghg ? rep_ghg : 0);
-		put(c, k, n * (e / l0 - (e + r) / l1));
-		used_item(c, it, k, mask);
-	}
+	const double pa[] = { n, l0, l1, rep_part, rep_ghg };
+	if (put_embodied(c, it, avoided_extension, pa))
+		goto out;
 
 	size_t g = (size_t)c->ghg;
 	double e;
@@ -543,19 +582,9 @@ int av_reconditionne(struct av_ctx *c)
 		goto out;
 	const struct fp_item *it = d.it;
 	double l = d.l;
-	for (size_t k = 0; k < c->res->ncrit; k++) {
-		double e;
-		unsigned mask = embodied(it, k, NONUSE, &e);
-		if (!mask) {
-			if ((int)k == c->ghg) {
-				no_embodied(c, it);
-				goto out;
-			}
-			continue;
-		}
-		put(c, k, n * (e - s * e) / l);
-		used_item(c, it, k, mask);
-	}
+	const double pr[] = { n, s, l };
+	if (put_embodied(c, it, avoided_refurbished, pr))
+		goto out;
 
 	size_t g = (size_t)c->ghg;
 	double e;
@@ -600,19 +629,9 @@ int av_reemploi(struct av_ctx *c)
 	if (read_device(c, 0, NULL, &d) < 0)
 		goto out;
 	const struct fp_item *it = d.it;
-	for (size_t k = 0; k < c->res->ncrit; k++) {
-		double e;
-		unsigned mask = embodied(it, k, NONUSE, &e);
-		if (!mask) {
-			if ((int)k == c->ghg) {
-				no_embodied(c, it);
-				goto out;
-			}
-			continue;
-		}
-		put(c, k, n * s * e);
-		used_item(c, it, k, mask);
-	}
+	const double pu[] = { n, s };
+	if (put_embodied(c, it, avoided_reuse, pu))
+		goto out;
 
 	size_t g = (size_t)c->ghg;
 	double e;
