@@ -13,8 +13,6 @@
  * written with '<', '>' and '&' as \u escapes, so no API answer can be read
  * as HTML even by a careless client. */
 void api_send(struct web_resp *rs, int status, json_t *j);
-/* The same for JSON text built elsewhere (the consolidated report). */
-void api_send_text(struct web_resp *rs, int status, const char *json);
 /* {"erreur": message} with status; the message is printf-formatted. */
 void api_error(struct web_resp *rs, int status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

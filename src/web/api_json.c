@@ -8,32 +8,12 @@
 #include "core/xalloc.h"
 #include "web/api.h"
 
-void api_send_text(struct web_resp *rs, int status, const char *json)
-{
-	rs->status = status;
-	rs->content_type = "application/json; charset=utf-8";
-	buf_reset(&rs->body);
-	/* '<', '>' and '&' only occur inside JSON strings, where a \u escape
-	 * means the same character. */
-	for (const char *p = json; *p; p++) {
-		if (*p == '<')
-			buf_adds(&rs->body, "\\u003c");
-		else if (*p == '>')
-			buf_adds(&rs->body, "\\u003e");
-		else if (*p == '&')
-			buf_adds(&rs->body, "\\u0026");
-		else
-			buf_addc(&rs->body, *p);
-	}
-	buf_addc(&rs->body, '\n');
-}
-
 void api_send(struct web_resp *rs, int status, json_t *j)
 {
 	char *text = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
 	if (!text)
 		xalloc_die("json_dumps");
-	api_send_text(rs, status, text);
+	web_json_text(rs, status, text);
 	free(text);
 	json_decref(j);
 }

@@ -65,7 +65,7 @@ int api_get_report(struct web_req *rq, struct web_resp *rs, struct err *err)
 		consolidate(&in, (size_t)top, &res);
 		report_render(&in, &res, REPORT_JSON, &out);
 		cons_result_free(&res);
-		api_send_text(rs, 200, out.ptr);
+		web_json_text(rs, 200, out.ptr);
 	}
 	cons_input_free(&in);
 	buf_free(&out);

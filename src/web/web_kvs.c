@@ -1,4 +1,5 @@
 /* web_kvs.c: key → value lists and the response helpers of web.h. */
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,25 +72,31 @@ void web_json_text(struct web_resp *rs, int status, const char *json)
 	rs->status = status;
 	rs->content_type = "application/json; charset=utf-8";
 	buf_reset(&rs->body);
-	buf_adds(&rs->body, json);
+	/* '<', '>' and '&' only occur inside JSON strings, where a \u escape
+	 * means the same character: no answer can be read as HTML. */
+	for (const char *p = json; *p; p++) {
+		if (*p == '<')
+			buf_adds(&rs->body, "\\u003c");
+		else if (*p == '>')
+			buf_adds(&rs->body, "\\u003e");
+		else if (*p == '&')
+			buf_adds(&rs->body, "\\u0026");
+		else
+			buf_addc(&rs->body, *p);
+	}
 	buf_addc(&rs->body, '\n');
 }
 
 void web_json_error(struct web_resp *rs, int status, const char *message)
 {
-	struct buf j = BUF_INIT;
-	buf_adds(&j, "{\"erreur\": \"");
-	for (const unsigned char *p = (const unsigned char *)message; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			buf_addf(&j, "\\%c", *p);
-		else if (*p < 0x20)
-			buf_addf(&j, "\\u%04x", *p);
-		else
-			buf_addc(&j, (char)*p);
-	}
-	buf_adds(&j, "\"}");
-	web_json_text(rs, status, j.ptr);
-	buf_free(&j);
+	json_t *j = json_object();
+	json_object_set_new(j, "erreur", json_string_nocheck(message));
+	char *text = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(j);
+	if (!text)
+		xalloc_die("json_dumps");
+	web_json_text(rs, status, text);
+	free(text);
 }
 
 void web_download(struct web_resp *rs, const char *type, const char *filename)
