@@ -112,6 +112,7 @@ struct web_resp {
 	size_t static_len;
 	int static_gzip; /* static_data is gzip-encoded */
 	int body_gzip;	 /* body is already gzip-encoded (from the page cache) */
+	int from_cache;	 /* served by the page cache (not stored again) */
 };
 
 /* A handler fills rs; returns 0, or -1 with err for a server error (500,
@@ -124,7 +125,8 @@ typedef int (*web_handler)(struct web_req *rq, struct web_resp *rs, struct err *
 void web_redirect(struct web_resp *rs, const char *location);
 /* A page with an error message in French, status 400/403/404/409/413… */
 void web_error_page(struct web_req *rq, struct web_resp *rs, int status, const char *message);
-/* A JSON body (takes ownership of text from buf_detach or similar). */
+/* A JSON body (copied), with '<', '>' and '&' written as \u escapes so that
+ * no answer can be read as HTML. */
 void web_json_text(struct web_resp *rs, int status, const char *json);
 /* {"erreur": message} with status. */
 void web_json_error(struct web_resp *rs, int status, const char *message);

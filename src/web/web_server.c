@@ -122,7 +122,11 @@ void web_block_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
-static struct store *pool_get(struct server *srv, struct err *err)
+/* Hands out a store and, in *counter, its change counter as read now; give
+ * both back to pool_put. A connection's own commits leave its counter
+ * unchanged, so the value read here stays right until pool_put, and a change
+ * made elsewhere meanwhile is seen by the next pool_get. */
+static struct store *pool_get(struct server *srv, int *counter, struct err *err)
 {
 	struct store *s = NULL;
 	int before = 0, now = 0;
@@ -136,19 +140,20 @@ static struct store *pool_get(struct server *srv, struct err *err)
 	if (!s) {
 		int migrated;
 		s = store_open(srv->cfg->db_path, STORE_OPEN_EXISTING, &migrated, err);
+		if (s && store_change_counter(s, &now, err)) {
+			store_close(s);
+			s = NULL;
+		}
 		atomic_fetch_add(&srv->generation, 1); /* a new connection knows no past */
 	} else if (store_change_counter(s, &now, err) || now != before) {
 		atomic_fetch_add(&srv->generation, 1);
 	}
+	*counter = now;
 	return s;
 }
 
-static void pool_put(struct server *srv, struct store *s)
+static void pool_put(struct server *srv, struct store *s, int counter)
 {
-	int counter = 0;
-	struct err e = ERR_INIT;
-	store_change_counter(s, &counter, &e);
-	err_free(&e);
 	pthread_mutex_lock(&srv->lock);
 	if (srv->npool < POOL_MAX) {
 		srv->pool_counter[srv->npool] = counter;
@@ -318,6 +323,7 @@ static int cache_get(void *ctx, const char *key, struct web_resp *rs)
 		buf_reset(&rs->body);
 		buf_add(&rs->body, e->body.ptr, e->body.len);
 		rs->body_gzip = e->gzip;
+		rs->from_cache = 1;
 		for (size_t i = 0; i < e->headers.n; i++)
 			web_kvs_add(&rs->headers, e->headers.items[i].key,
 				    e->headers.items[i].value);
@@ -375,7 +381,8 @@ static void cache_put(struct call *c, const struct web_resp *rs, const void *bod
 		      int gzip, unsigned long generation)
 {
 	struct server *srv = c->srv;
-	if (!c->rq.cache_key.len || rs->status != 200 || web_kvs_get(&rs->headers, "Set-Cookie"))
+	if (!c->rq.cache_key.len || rs->from_cache || rs->status != 200 ||
+	    web_kvs_get(&rs->headers, "Set-Cookie"))
 		return;
 	struct buf k = BUF_INIT;
 	full_key(&c->rq, c->rq.cache_key.ptr, &k);
@@ -434,7 +441,8 @@ static void handle(struct call *c, struct web_resp *rs)
 	if (strncmp(rq->path, "/static/", 8) == 0 && serve_asset(rq, rs))
 		return;
 	struct err e = ERR_INIT;
-	rq->store = pool_get(c->srv, &e);
+	int counter;
+	rq->store = pool_get(c->srv, &counter, &e);
 	if (!rq->store) {
 		fprintf(stderr, "numeco serve: base indisponible : %s\n", e.msg.ptr);
 		rs->status = 503;
@@ -442,7 +450,7 @@ static void handle(struct call *c, struct web_resp *rs)
 		buf_adds(&rs->body, "Service indisponible : base de données inaccessible.\n");
 	} else {
 		web_dispatch(rq, rs);
-		pool_put(c->srv, rq->store);
+		pool_put(c->srv, rq->store, counter);
 		rq->store = NULL;
 	}
 	err_free(&e);
@@ -598,12 +606,13 @@ int web_serve(const struct web_cfg *cfg, struct err *err)
 	atomic_init(&srv.active, 0);
 	atomic_init(&srv.generation, 1);
 	/* Check the database once before accepting anything. */
-	struct store *first = pool_get(&srv, err);
+	int counter;
+	struct store *first = pool_get(&srv, &counter, err);
 	if (!first) {
 		pthread_mutex_destroy(&srv.lock);
 		return -1;
 	}
-	pool_put(&srv, first);
+	pool_put(&srv, first, counter);
 
 	struct MHD_Daemon *d = MHD_start_daemon(
 		MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG, port, NULL, NULL,
