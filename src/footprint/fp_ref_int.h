@@ -53,6 +53,10 @@ enum fp_ref_file {
 /* File name of a part of the referential in a dialect ("ref_item_impact.csv"). */
 const char *fp_ref_file_name(enum fp_ref_dialect dl, enum fp_ref_file f);
 const char *fp_ref_dialect_name(enum fp_ref_dialect dl);
+/* The dialect with the most parts present according to has (a folder's
+ * files, or files in memory); -1 when none is. */
+int fp_ref_pick_dialect(int (*has)(const void *src, enum fp_ref_dialect dl, enum fp_ref_file f),
+			const void *src);
 
 /* Flags of fp_ref_load_mem. */
 #define FP_REF_CRIT_DECLARED                                 \

@@ -237,22 +237,33 @@ static void path_of(struct buf *p, const char *dir, enum fp_ref_dialect dl, enum
 	buf_adds(p, file_names[dl][f]);
 }
 
-/* The dialect with the most files present in dir; -1 when none is. */
-static int detect(const char *dir, struct buf *p)
+int fp_ref_pick_dialect(int (*has)(const void *src, enum fp_ref_dialect dl, enum fp_ref_file f),
+			const void *src)
 {
 	int best = -1, best_n = 0;
 	for (int dl = 0; dl < FP_REF_NDIALECTS; dl++) {
 		int n = 0;
-		for (int f = 0; f < FP_REF_NFILES; f++) {
-			path_of(p, dir, (enum fp_ref_dialect)dl, (enum fp_ref_file)f);
-			n += is_file(p->ptr);
-		}
+		for (int f = 0; f < FP_REF_NFILES; f++)
+			n += has(src, (enum fp_ref_dialect)dl, (enum fp_ref_file)f) != 0;
 		if (n > best_n) {
 			best = dl;
 			best_n = n;
 		}
 	}
 	return best;
+}
+
+/* A folder and a scratch path, for dir_has. */
+struct dir_probe {
+	const char *dir;
+	struct buf *p;
+};
+
+static int dir_has(const void *src, enum fp_ref_dialect dl, enum fp_ref_file f)
+{
+	const struct dir_probe *x = src;
+	path_of(x->p, x->dir, dl, f);
+	return is_file(x->p->ptr);
 }
 
 struct fp_ref *fp_ref_load_dir(const char *dir, const char *name, const char *version,
@@ -265,7 +276,8 @@ struct fp_ref *fp_ref_load_dir(const char *dir, const char *name, const char *ve
 		return NULL;
 	}
 	struct buf p = BUF_INIT;
-	int dl = detect(dir, &p);
+	struct dir_probe probe = { dir, &p };
+	int dl = fp_ref_pick_dialect(dir_has, &probe);
 	if (dl < 0) {
 		diags_add(d, DIAG_ERROR, dir, 0, "",
 			  "aucun fichier de référentiel reconnu : %s (NumEcoEval), %s (G4IT) ou "

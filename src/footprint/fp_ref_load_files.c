@@ -14,20 +14,16 @@ static const struct embedded_file *find(const struct embedded_file *files, enum 
 	return NULL;
 }
 
+static int has(const void *src, enum fp_ref_dialect dl, enum fp_ref_file f)
+{
+	return find(src, dl, f) != NULL;
+}
+
 struct fp_ref *fp_ref_load_files(const struct embedded_file *files, const char *name,
 				 const char *version, struct diags *d)
 {
 	size_t errors = d->errors;
-	int best = -1, best_n = 0;
-	for (int dl = 0; dl < FP_REF_NDIALECTS; dl++) {
-		int n = 0;
-		for (int f = 0; f < FP_REF_NFILES; f++)
-			n += find(files, (enum fp_ref_dialect)dl, (enum fp_ref_file)f) != NULL;
-		if (n > best_n) {
-			best = dl;
-			best_n = n;
-		}
-	}
+	int best = fp_ref_pick_dialect(has, files);
 	if (best < 0 || !find(files, (enum fp_ref_dialect)best, FP_REF_FACTORS)) {
 		diags_add(d, DIAG_ERROR, name, 0, "",
 			  "référentiel incomplet : fichier des facteurs d'impact absent");
