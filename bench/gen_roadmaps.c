@@ -995,8 +995,11 @@ static void demo_readme(struct buf *b, const struct demo_rm *rms, size_t nrm, si
 		buf_addf(b, "| `roadmaps/%s-%s.csv` | %zu | %zu | %zu |\n", rms[i].code,
 			 rms[i].period, rms[i].st.actions, rms[i].st.by_status[STATUS_REALISEE],
 			 rms[i].st.key);
-	buf_adds(b, "\nThe synthetic IT inventories and the avoided-impact estimates of the demo are\n"
-		    "described in [`inventaires/README.md`](inventaires/README.md).\n");
+	buf_adds(b,
+		 "\nThe synthetic IT inventories and the avoided-impact estimates of the demo are\n"
+		 "described in [`inventaires/README.md`](inventaires/README.md); the yearly\n"
+		 "values of the common indicators (2021-2024) in\n"
+		 "[`indicateurs/README.md`](indicateurs/README.md).\n");
 }
 
 static int run_demo(const char *outdir, uint64_t *bytes, struct buf *summary)

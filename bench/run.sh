@@ -14,7 +14,12 @@
 #     vs  the same run without it and vs  fwrite of the same bytes into the
 #     same folder (bench_footprint; about 1.2 GB written then removed, in
 #     bench/out/detail); and fp_num checked against the printf form.
-# ONLY=footprint runs the footprint part alone, ONLY=roadmaps the rest.
+#   - the national indicators page's data (bench_indicators): the catalogue,
+#     the table of 1 000 ministries × 25 indicators × 10 years and every
+#     national value, vs  a count/sum query and a plain scan of the same
+#     stored values (data of gen_indicators, loaded through the library).
+# ONLY=footprint, ONLY=indicators run that part alone, ONLY=roadmaps the
+# roadmap part.
 set -euo pipefail
 build=${1:-build}
 runs=${RUNS:-3}
@@ -50,8 +55,18 @@ footprint() {
 	"$build/bench_footprint" --num-check 1000000
 	rm -rf "$out/detail"
 }
+indicators() {
+	echo "Indicateurs : 1 000 ministères × 25 indicateurs × 10 ans"
+	"$build/gen_indicators" --orgs 1000 --years 10 "$out/ind"
+	"$build/bench_indicators" --load "$out/ind" --runs "$(( runs > 11 ? runs : 11 ))" "$out/ind.db"
+	echo "Taille de la base : $(du -h "$out/ind.db" | cut -f1)"
+}
 if [ "$only" = footprint ]; then
 	footprint
+	exit 0
+fi
+if [ "$only" = indicators ]; then
+	indicators
 	exit 0
 fi
 
@@ -97,4 +112,5 @@ echo "  (référence : sqlite3, un GROUP BY thème × statut sur les mêmes acti
 echo "Taille de la base : $(du -h "$db" | cut -f1)"
 if [ "$only" != roadmaps ]; then
 	footprint
+	indicators
 fi

@@ -26,7 +26,7 @@ quiet() {
 #    data/demo/review.sh when the folder holds it, but a validated roadmap
 #    refuses estimates: load from a folder of links without review.sh, and
 #    replay the review after the estimates (step 4).
-ln -s "$demo/organisations.csv" "$demo/personnes.csv" "$demo/roadmaps" "$tmp/"
+ln -s "$demo/organisations.csv" "$demo/personnes.csv" "$demo/roadmaps" "$demo/indicateurs" "$tmp/"
 bash "$here/scripts/load-demo.sh" "$numeco" "$db" "$tmp"
 
 # 2. Footprint of the IT fleet of three ministries (synthetic inventories,

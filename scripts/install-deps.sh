@@ -13,6 +13,7 @@ packages=(
   libsodium-dev                      # password hashing, tokens
   libmicrohttpd-dev                  # HTTP server
   zlib1g-dev                         # gzip
+  libxlsxwriter-dev                  # spreadsheet export of indicators
   curl                               # HTTP tests
   nodejs chromium                    # accessibility checks: axe-core in headless Chromium
   fonttools                          # web assets: Marianne fonts subset at build time (pyftsubset)

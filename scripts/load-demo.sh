@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # load-demo.sh NUMECO DB DIR: creates DB afresh and loads a data folder laid
-# out like data/demo/ (organisations.csv, personnes.csv, roadmaps/CODE-PERIOD.csv).
+# out like data/demo/ (organisations.csv, personnes.csv, roadmaps/CODE-PERIOD.csv,
+# and when present review.sh, indicateurs/*.csv and indicateurs/collectes.sh).
 set -euo pipefail
 numeco=$1 db=$2 dir=$3
 rm -f "$db" "$db-wal" "$db-shm"
@@ -26,5 +27,17 @@ if [ -f "$dir/review.sh" ]; then
 	nc="$numeco --db $db"
 	# shellcheck source=/dev/null
 	source "$dir/review.sh" >/dev/null
+fi
+# Common indicators: the values (imported by the central team's admin, who
+# collected the ministries' spreadsheets), then the collections' states.
+if [ -d "$dir/indicateurs" ]; then
+	for f in "$dir"/indicateurs/*.csv; do
+		"$numeco" --db "$db" --as francois.lambert@mission.exemple.gouv.fr indicator import "$f" >/dev/null
+	done
+	if [ -f "$dir/indicateurs/collectes.sh" ]; then
+		nc="$numeco --db $db"
+		# shellcheck source=/dev/null
+		source "$dir/indicateurs/collectes.sh" >/dev/null
+	fi
 fi
 echo "$n feuilles de route chargées dans $db"

@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "indicators/ind_collect.h"
 #include "plan/referential.h"
 
 static int run(const struct cli_ctx *ctx, int argc, char **argv)
@@ -29,10 +30,12 @@ static int run(const struct cli_ctx *ctx, int argc, char **argv)
 		printf("Base déjà à jour : %s (schéma version %d)\n", ctx->db_path, version);
 
 	struct buf by = BUF_INIT;
-	int installed = 0;
+	int installed = 0, indicators = 0;
 	buf_addf(&by, "cli:%s", ctx->user);
+	/* The local operator: init runs before any person exists. */
+	struct actor local = { by.ptr, 1, ROLE_ADMIN, 0, 0 };
 	if (store_begin(s, &e) || referential_install_open(s, by.ptr, &installed, &e) ||
-	    store_commit(s, &e)) {
+	    ind_catalogue_install_default(s, &local, &indicators, &e) || store_commit(s, &e)) {
 		store_rollback(s);
 		buf_free(&by);
 		goto fail;
@@ -41,6 +44,9 @@ static int run(const struct cli_ctx *ctx, int argc, char **argv)
 	if (installed)
 		printf("Référentiel d'empreinte ouvert chargé : %s %s (numeco referential list)\n",
 		       REFERENTIAL_OPEN_NAME, REFERENTIAL_OPEN_VERSION);
+	if (indicators)
+		printf("Catalogue d'indicateurs chargé : %d indicateur%s (numeco indicator list)\n",
+		       indicators, indicators > 1 ? "s" : "");
 	store_close(s);
 	err_free(&e);
 	return CLI_OK;
@@ -64,5 +70,7 @@ const struct cli_cmd cmd_init = {
 	"Charge aussi le référentiel d'empreinte ouvert livré avec numeco\n"
 	"(« " REFERENTIAL_OPEN_NAME " » version " REFERENTIAL_OPEN_VERSION
 	", voir docs/referentiel-ouvert.md)\n"
-	"s'il n'est pas encore en base.\n",
+	"s'il n'est pas encore en base, et le catalogue des indicateurs communs livré\n"
+	"avec numeco (data/indicators/catalogue.csv) si la base n'a pas encore de\n"
+	"catalogue.\n",
 };

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "cli/cli.h"
+#include "indicators/ind_collect.h"
 #include "plan/consolidate.h"
 #include "report/report.h"
 
@@ -17,7 +18,9 @@ const struct cli_cmd cmd_report = {
 	"Écrit le bilan consolidé des feuilles de route de PÉRIODE : ministères ayant\n"
 	"une feuille de route, nombre d'actions, part réalisée, répartition par thème,\n"
 	"par ministère et par niveau d'engagement, actions clés et total de leurs\n"
-	"impacts évités estimés, actions aux plus forts impacts évités.\n\n"
+	"impacts évités estimés, actions aux plus forts impacts évités, empreinte\n"
+	"du parc enregistrée, et valeurs des indicateurs communs pour chaque année\n"
+	"de la période (valeur nationale, complétude, cible et écart).\n\n"
 	"  --format   md (défaut), html (page autonome imprimable, graphiques SVG),\n"
 	"             json ou csv\n"
 	"  --org      limiter le bilan à un ministère\n"
@@ -66,16 +69,26 @@ static int run(const struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_FAIL;
 	struct cons_input in = { 0 }; /* filled (and initialised) by the store */
 	struct cons_result res;
+	struct ind_catalogue cat = { 0 };
+	struct ind_table ind = { 0 };
+	struct org min = { 0 };
 	struct buf out = BUF_INIT;
 	struct err e = ERR_INIT;
-	if (store_load_consolidation(s, period, org, &in, &e)) {
+	/* Everything is loaded here: rendering runs no SQL. */
+	if (store_load_consolidation(s, period, org, &in, &e) ||
+	    (org && ind_find_ministry(s, org, &min, &e)) ||
+	    ind_load(s, first, last, org ? min.id : 0, &cat, &ind, &e)) {
 		rc = cli_fail(&e);
 	} else {
 		consolidate(&in, (size_t)top, &res);
-		report_render(&in, &res, fmt, &out);
+		report_render_ind(&in, &res, &ind, fmt, &out);
 		cons_result_free(&res);
 		rc = cli_write_output(output, &out);
 	}
+	if (ind.cat)
+		ind_table_free(&ind);
+	ind_catalogue_free(&cat);
+	org_free(&min);
 	cons_input_free(&in);
 	buf_free(&out);
 	err_free(&e);

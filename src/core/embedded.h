@@ -15,5 +15,8 @@ extern const struct embedded_file embedded_migrations_sqlite[];
 /* numeco's open footprint referential (the CSV files of data/referentials/numeco-ouvert/),
  * loaded by numeco init; empty table while that folder is empty. */
 extern const struct embedded_file embedded_open_referential[];
+/* The default indicator catalogue (data/indicators/catalogue.csv), loaded by
+ * numeco init. */
+extern const struct embedded_file embedded_indicator_catalogue[];
 
 #endif

@@ -46,3 +46,17 @@ int perm_edit_action(const struct actor *a, int64_t ministry_id, int64_t directi
 	return a->role == ROLE_CORRESPONDANT && a->ministry_id == ministry_id &&
 	       direction_org_id != 0 && a->org_id == direction_org_id;
 }
+
+int perm_edit_indicators(const struct actor *a, int64_t ministry_id)
+{
+	return perm_edit_roadmap(a, ministry_id);
+}
+
+int perm_move_indicators(const struct actor *a, int from, int to, int64_t ministry_id)
+{
+	if (perm_admin(a))
+		return 1;
+	/* ind.h: IND_STATE_BROUILLON 0, IND_STATE_SOUMIS 1 */
+	int submit = (from == 0 && to == 1) || (from == 1 && to == 0);
+	return submit && perm_edit_indicators(a, ministry_id);
+}

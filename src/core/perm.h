@@ -41,5 +41,13 @@ int perm_load_referential(const struct actor *a, int64_t owner_ministry_id);
  * an open one; for a restricted (licensed) one, the admin and the people of
  * its owner ministry only. */
 int perm_use_referential(const struct actor *a, int restricted, int64_t owner_ministry_id);
+/* Enter and import a ministry's indicator values: admin, or its référent. */
+int perm_edit_indicators(const struct actor *a, int64_t ministry_id);
+/* Move a ministry's indicator collection (enum ind_state of
+ * indicators/ind.h, passed as int to keep core free of that module): the
+ * référent submits (brouillon→soumis) and withdraws (soumis→brouillon);
+ * validating and reopening belong to the admin, so a référent never
+ * validates its own values. */
+int perm_move_indicators(const struct actor *a, int from, int to, int64_t ministry_id);
 
 #endif

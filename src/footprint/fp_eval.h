@@ -66,6 +66,11 @@ const char *fp_summary_date(const struct fp_summary *s);
 /* Aggregated rows in a stable order (dimension, key, criterion, phase). */
 size_t fp_summary_nrows(const struct fp_summary *s);
 void fp_summary_row(const struct fp_summary *s, size_t i, struct fp_agg_row *row);
+/* Quantities of equipment per type (quantite summed over the usable physical
+ * lines, whatever their indicators' status), by type: the types there are,
+ * and the type and quantity of the i-th. */
+size_t fp_summary_ntypes(const struct fp_summary *s);
+void fp_summary_type_quantity(const struct fp_summary *s, size_t i, const char **type, double *qty);
 /* The first errors met (at most 100), "FILE:LINE: reason", for the summary. */
 size_t fp_summary_nerrors(const struct fp_summary *s);
 const char *fp_summary_error(const struct fp_summary *s, size_t i);

@@ -84,6 +84,8 @@ static int run_physical(struct run *r, struct diags *d)
 			fp_agg_add(&r->agg, FP_DIM_TOTAL, "", &res.ind);
 			fp_agg_add(&r->agg, FP_DIM_ENTITY, row.entity, &res.ind);
 			fp_agg_add(&r->agg, FP_DIM_TYPE, row.type, &res.ind);
+			if (!row.error || !row.error[0])
+				fp_agg_quantity(&r->agg, row.type, row.quantity);
 			fp_agg_add(&r->agg, FP_DIM_DC, row.datacenter, &res.ind);
 			if (r->t.nhosts)
 				keep_host(r, &row, &res);

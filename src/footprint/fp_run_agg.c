@@ -72,6 +72,13 @@ void fp_agg_add(struct fp_agg *a, enum fp_dim dim, const char *key, const struct
 				e->v[c][p] += x->v[c][p];
 }
 
+void fp_agg_quantity(struct fp_agg *a, const char *type, double qty)
+{
+	struct fp_agg_entry *e = &a->e[entry_of(a, FP_DIM_TYPE, type ? type : "")];
+	e->qty += qty;
+	e->has_qty = 1;
+}
+
 static int cmp_entry(const void *pa, const void *pb)
 {
 	const struct fp_agg_entry *a = *(const struct fp_agg_entry *const *)pa;
@@ -91,11 +98,19 @@ void fp_agg_finish(struct fp_agg *a, struct fp_summary *s)
 	s->keys = xcalloc(a->n ? a->n : 1, sizeof(*s->keys));
 	s->nrows = a->n * a->ncrit * FP_PHASE_COUNT;
 	s->rows = xcalloc(s->nrows ? s->nrows : 1, sizeof(*s->rows));
-	size_t r = 0;
+	size_t r = 0, nq = 0;
+	for (size_t i = 0; i < a->n; i++)
+		nq += a->e[i].has_qty;
+	s->qtype = xcalloc(nq ? nq : 1, sizeof(*s->qtype));
+	s->qty = xcalloc(nq ? nq : 1, sizeof(*s->qty));
 	for (size_t i = 0; i < a->n; i++) {
 		struct fp_agg_entry *e = (struct fp_agg_entry *)order[i];
 		s->keys[i] = e->key;
 		e->key = NULL;
+		if (e->has_qty) {
+			s->qtype[s->nqty] = s->keys[i];
+			s->qty[s->nqty++] = e->qty;
+		}
 		for (size_t c = 0; c < a->ncrit; c++) {
 			for (int p = 0; p < FP_PHASE_COUNT; p++) {
 				struct fp_agg_row *row = &s->rows[r++];
@@ -132,6 +147,8 @@ void fp_summary_free(struct fp_summary *s)
 	free(s->keys);
 	free(s->rows);
 	free(s->errors);
+	free(s->qtype);
+	free(s->qty);
 	free(s);
 }
 
@@ -158,6 +175,17 @@ size_t fp_summary_nrows(const struct fp_summary *s)
 void fp_summary_row(const struct fp_summary *s, size_t i, struct fp_agg_row *row)
 {
 	*row = s->rows[i];
+}
+
+size_t fp_summary_ntypes(const struct fp_summary *s)
+{
+	return s->nqty;
+}
+
+void fp_summary_type_quantity(const struct fp_summary *s, size_t i, const char **type, double *qty)
+{
+	*type = i < s->nqty ? s->qtype[i] : "";
+	*qty = i < s->nqty ? s->qty[i] : 0;
 }
 
 size_t fp_summary_nerrors(const struct fp_summary *s)

@@ -25,6 +25,11 @@ struct fp_summary {
 	size_t nkeys;
 	char **errors;
 	size_t nerrors;
+	/* Quantity of the usable physical lines per equipment type, by type;
+	 * qtype[i] points into keys[]. */
+	const char **qtype;
+	double *qty;
+	size_t nqty;
 };
 
 /* Running sums per (dimension, key). */
@@ -32,6 +37,8 @@ struct fp_agg_entry {
 	enum fp_dim dim;
 	char *key;
 	double v[FP_MAX_CRIT][FP_PHASE_COUNT];
+	double qty; /* FP_DIM_TYPE: quantity of the physical lines (fp_agg_quantity) */
+	int has_qty;
 };
 
 struct fp_agg {
@@ -49,6 +56,8 @@ void fp_agg_init(struct fp_agg *a, size_t ncrit);
 void fp_agg_free(struct fp_agg *a);
 /* Adds the OK indicators of x under (dim, key). */
 void fp_agg_add(struct fp_agg *a, enum fp_dim dim, const char *key, const struct fp_inds *x);
+/* Adds the quantity of a usable physical line to its equipment type. */
+void fp_agg_quantity(struct fp_agg *a, const char *type, double qty);
 /* Moves the sums into s->rows / s->keys, sorted (dimension, key, crit, phase). */
 void fp_agg_finish(struct fp_agg *a, struct fp_summary *s);
 

@@ -1,4 +1,5 @@
-/* report.c: report format names, dispatch, and the pieces every format shares. */
+/* report.c: report format names, dispatch, and the pieces every format shares.
+ */
 #include "report/report.h"
 
 #include <math.h>
@@ -31,11 +32,17 @@ int report_format_parse(const char *s, enum report_format *out)
 void report_render(const struct cons_input *in, const struct cons_result *res,
 		   enum report_format fmt, struct buf *out)
 {
+	report_render_ind(in, res, NULL, fmt, out);
+}
+
+void report_render_ind(const struct cons_input *in, const struct cons_result *res,
+		       const struct ind_table *ind, enum report_format fmt, struct buf *out)
+{
 	switch (fmt) {
-	case REPORT_MD: report_md(in, res, out); break;
-	case REPORT_HTML: report_html(in, res, out); break;
-	case REPORT_JSON: report_json(in, res, out); break;
-	case REPORT_CSV: report_csv(in, res, out); break;
+	case REPORT_MD: report_md(in, res, ind, out); break;
+	case REPORT_HTML: report_html(in, res, ind, out); break;
+	case REPORT_JSON: report_json(in, res, ind, out); break;
+	case REPORT_CSV: report_csv(in, res, ind, out); break;
 	}
 }
 
@@ -176,19 +183,26 @@ void report_kv_free(struct report_kv *kv, size_t n)
 }
 
 const char report_cost_note[] =
-	"Le coût de la tonne évitée est le budget de l'action divisé par son impact évité estimé "
-	"(budget ÷ impact évité estimé, en euros par tonne équivalent CO2). Seules les actions, "
-	"clés ou non, ayant à la fois un budget et une estimation en équivalent CO2 sont classées, "
-	"de la moins chère à la plus chère. Ce ratio rapproche des estimations le plus souvent "
-	"annuelles de budgets le plus souvent totaux : c'est un indicateur pour comparer les "
+	"Le coût de la tonne évitée est le budget de l'action divisé par son "
+	"impact évité estimé "
+	"(budget ÷ impact évité estimé, en euros par tonne équivalent CO2). Seules "
+	"les actions, "
+	"clés ou non, ayant à la fois un budget et une estimation en équivalent "
+	"CO2 sont classées, "
+	"de la moins chère à la plus chère. Ce ratio rapproche des estimations le "
+	"plus souvent "
+	"annuelles de budgets le plus souvent totaux : c'est un indicateur pour "
+	"comparer les "
 	"actions entre elles, pas une évaluation économique.";
-const char report_cost_none[] =
-	"Aucune action n'a à la fois un budget et une estimation d'impact évité en équivalent CO2.";
+const char report_cost_none[] = "Aucune action n'a à la fois un budget et une "
+				"estimation d'impact évité en équivalent CO2.";
 
 const char report_fp_intro[] =
-	"Changement climatique : total annuel en tonnes équivalent CO2 (" REPORT_UNIT_GHG
-	") et sa répartition par étape du cycle de vie, d'après les évaluations du parc "
-	"enregistrées avec numeco footprint import ; le référentiel utilisé est indiqué sur "
+	"Changement climatique : total annuel en tonnes équivalent CO2 "
+	"(" REPORT_UNIT_GHG ") et sa répartition par étape du cycle de vie, "
+	"d'après les évaluations du parc "
+	"enregistrées avec numeco footprint import ; le référentiel utilisé est "
+	"indiqué sur "
 	"chaque ligne.";
 const char report_fp_none[] = "Aucune évaluation de l'empreinte du parc informatique n'est "
 			      "enregistrée pour la période (numeco footprint import).";
@@ -302,32 +316,52 @@ size_t report_fp_missing(const struct cons_input *in, const struct cons_result *
 }
 
 const char *const report_method_notes[] = {
-	"Sont comptées toutes les actions inscrites dans les feuilles de route de la période, "
-	"quel que soit l'état de relecture de la feuille (brouillon, soumise, relue ou validée), "
+	"Sont comptées toutes les actions inscrites dans les feuilles de route de "
+	"la période, "
+	"quel que soit l'état de relecture de la feuille (brouillon, soumise, "
+	"relue ou validée), "
 	"état que ce bilan indique pour chaque feuille.",
-	"La part réalisée rapporte le nombre d'actions au statut « Réalisée » au nombre total "
+	"La part réalisée rapporte le nombre d'actions au statut « Réalisée » au "
+	"nombre total "
 	"d'actions. Les pourcentages sont arrondis au dixième.",
-	"Les impacts évités sont des estimations déclarées par les ministères, avec leur propre "
-	"méthode ; ils ne sont ni mesurés ni vérifiés et donnent un ordre de grandeur. Le total ne "
-	"porte que sur les actions clés ayant une estimation. Les estimations en kgCO2e sont "
-	"converties en tCO2e et celles en kWh en MWh ; les gaz à effet de serre et l'énergie ne "
+	"Les impacts évités sont des estimations déclarées par les ministères, "
+	"avec leur propre "
+	"méthode ; ils ne sont ni mesurés ni vérifiés et donnent un ordre de "
+	"grandeur. Le total ne "
+	"porte que sur les actions clés ayant une estimation. Les estimations en "
+	"kgCO2e sont "
+	"converties en tCO2e et celles en kWh en MWh ; les gaz à effet de serre et "
+	"l'énergie ne "
 	"sont jamais additionnés.",
-	"Le classement des actions au plus fort impact évité porte sur toutes les actions, clés ou "
-	"non, ayant une estimation en équivalent CO2 ; à valeur égale, l'ordre suit le code du "
+	"Le classement des actions au plus fort impact évité porte sur toutes les "
+	"actions, clés ou "
+	"non, ayant une estimation en équivalent CO2 ; à valeur égale, l'ordre "
+	"suit le code du "
 	"ministère puis la référence de l'action.",
-	"Le classement par coût de la tonne évitée porte sur les actions, clés ou non, ayant à la "
-	"fois un budget non nul et une estimation en équivalent CO2 ; le coût est le budget divisé "
-	"par l'impact évité estimé converti en tCO2e. Il mêle des estimations le plus souvent "
-	"annuelles et des budgets le plus souvent totaux : c'est un indicateur pour comparer les "
-	"actions, pas une évaluation économique. À coût égal, l'ordre suit le code du ministère "
+	"Le classement par coût de la tonne évitée porte sur les actions, clés ou "
+	"non, ayant à la "
+	"fois un budget non nul et une estimation en équivalent CO2 ; le coût est "
+	"le budget divisé "
+	"par l'impact évité estimé converti en tCO2e. Il mêle des estimations le "
+	"plus souvent "
+	"annuelles et des budgets le plus souvent totaux : c'est un indicateur "
+	"pour comparer les "
+	"actions, pas une évaluation économique. À coût égal, l'ordre suit le code "
+	"du ministère "
 	"puis la référence de l'action.",
-	"Le budget est la somme des budgets renseignés ; les actions sans budget n'y contribuent "
+	"Le budget est la somme des budgets renseignés ; les actions sans budget "
+	"n'y contribuent "
 	"pas.",
-	"L'empreinte du parc informatique reprend les évaluations enregistrées avec numeco "
-	"footprint import (inventaire du parc évalué avec le référentiel nommé sur chaque ligne, "
-	"formules dans docs/formulas.md) : total annuel du critère changement climatique, "
-	"converti de kgCO2e en tCO2e. Un ministère sans évaluation propre est compté par la "
-	"somme des évaluations de ses directions ; les valeurs calculées avec un référentiel "
+	"L'empreinte du parc informatique reprend les évaluations enregistrées "
+	"avec numeco "
+	"footprint import (inventaire du parc évalué avec le référentiel nommé sur "
+	"chaque ligne, "
+	"formules dans docs/formulas.md) : total annuel du critère changement "
+	"climatique, "
+	"converti de kgCO2e en tCO2e. Un ministère sans évaluation propre est "
+	"compté par la "
+	"somme des évaluations de ses directions ; les valeurs calculées avec un "
+	"référentiel "
 	"sous licence ne sont pas diffusées dans ce bilan.",
 };
 const size_t report_nmethod_notes = sizeof(report_method_notes) / sizeof(report_method_notes[0]);

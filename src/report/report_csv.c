@@ -51,14 +51,30 @@
  *                             when there is no figure
  *                     No empreinte_* row when no evaluation is stored for the
  *                     period.
+ *   indicateur_*      the common indicators (only when the report has the
+ *                     indicators section), year by year, in catalogue order:
+ *                     code1 = indicator code, libelle1 = its label, code2 =
+ *                     year, libelle2 = the completeness ("2 ministères sur 3,
+ *                     dont 1 validé") or, in a scoped report, the state of the
+ *                     ministry's collection; unite = the indicator's unit:
+ *     indicateur_valeur       the national value (scoped: the ministry's),
+ *                             empty when there is none
+ *     indicateur_ministeres   ministries counted in the national value
+ *                             (nombre), national reports only
+ *     indicateur_cible        the target of the year, when there is one
+ *     indicateur_ecart        value minus target, when both exist
+ *                     Indicator values have at most 6 decimals.
  * Totals are not repeated (sum the rows). Numbers: % with 1 decimal, tCO2e
- * and MWh with 3, EUR and EUR/tCO2e with 2. Text fields starting with = + - @ get a
- * leading apostrophe so spreadsheets never run them as formulas (csv_write_guarded). */
+ * and MWh with 3, EUR and EUR/tCO2e with 2. Text fields starting with = + - @
+ * get a leading apostrophe so spreadsheets never run them as formulas
+ * (csv_write_guarded). */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "io/csv.h"
+#include "io/parse.h"
 #include "report/fmt.h"
 #include "report/report_int.h"
 
@@ -76,7 +92,12 @@ static void csv_row(const struct csv_ctx *c, const char *section, const char *co
 	const char *fields[] = { c->in->period, c->in->scope, section, code1, label1,
 				 code2,		label2,	      value,   unit };
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
-		csv_write_guarded(c->out, fields[i], ';', i == 0);
+		/* The value is a number formatted by numeco: never guarded, so
+		 * that a negative one stays a number. */
+		if (i == 7)
+			csv_write_field(c->out, fields[i], ';', 0);
+		else
+			csv_write_guarded(c->out, fields[i], ';', i == 0);
 	}
 	buf_adds(c->out, "\r\n");
 }
@@ -215,11 +236,48 @@ static void csv_footprint(const struct csv_ctx *c, const struct cons_result *r)
 	}
 }
 
-void report_csv(const struct cons_input *in, const struct cons_result *r, struct buf *out)
+/* A value of an indicator: at most 6 decimals, no trailing zeros. */
+static void csv_ind(const struct csv_ctx *c, const char *section, const struct report_ind_fig *f,
+		    const char *year, const char *label2, int has, double v)
+{
+	struct buf b = BUF_INIT;
+	if (has)
+		fmt_number_fr(&b, round(v * 1e6) / 1e6);
+	csv_row(c, section, f->d->code, f->d->label, year, label2, b.ptr, f->d->unit);
+	buf_free(&b);
+}
+
+static void csv_indicators(const struct csv_ctx *c, const struct ind_table *t)
+{
+	struct buf status = BUF_INIT;
+	for (int y = t->year_from; y <= t->year_to; y++) {
+		char year[16];
+		snprintf(year, sizeof(year), "%d", y);
+		for (size_t i = 0; i < t->cat->n; i++) {
+			struct report_ind_fig f;
+			report_ind_fig(c->in, t, i, y, &f);
+			buf_reset(&status);
+			report_ind_status_text(&f, &status);
+			csv_ind(c, "indicateur_valeur", &f, year, status.ptr, f.has_value, f.value);
+			if (!f.scoped)
+				csv_count(c, "indicateur_ministeres", f.d->code, f.d->label, year,
+					  status.ptr, f.r.counted);
+			if (f.has_target)
+				csv_ind(c, "indicateur_cible", &f, year, status.ptr, 1, f.target);
+			if (f.has_gap)
+				csv_ind(c, "indicateur_ecart", &f, year, status.ptr, 1, f.gap);
+		}
+	}
+	buf_free(&status);
+}
+
+void report_csv(const struct cons_input *in, const struct cons_result *r,
+		const struct ind_table *ind, struct buf *out)
 {
 	struct csv_ctx c = { in, out };
 	buf_adds(out, "\xef\xbb\xbf"
-		      "periode;perimetre;section;code1;libelle1;code2;libelle2;valeur;unite\r\n");
+		      "periode;perimetre;section;code1;libelle1;code2;libelle2;"
+		      "valeur;unite\r\n");
 	csv_key_figures(&c, r);
 	for (int st = 0; st < STATUS_COUNT; st++)
 		csv_count(&c, "statut", status_code((enum status)st), status_label((enum status)st),
@@ -272,4 +330,6 @@ void report_csv(const struct cons_input *in, const struct cons_result *r, struct
 			 a->title, r->top_cost[i].eur_per_t, 2, "EUR/tCO2e");
 	}
 	csv_footprint(&c, r);
+	if (ind)
+		csv_indicators(&c, ind);
 }

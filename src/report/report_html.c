@@ -1,4 +1,5 @@
-/* report_html.c: the consolidated review as one standalone, printable, accessible HTML page. */
+/* report_html.c: the consolidated review as one standalone, printable,
+ * accessible HTML page. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -198,9 +199,9 @@ static void h_ministries(const struct cons_input *in, const struct cons_result *
 			"en cours, réalisées, reportées et abandonnées. Les valeurs et la part "
 			"réalisée figurent dans le tableau qui suit.",
 			rows, n, counts);
-	html_table_open(
-		out, "ministeres",
-		"Nombre d'actions par ministère et par statut, part réalisée et actions clés");
+	html_table_open(out, "ministeres",
+			"Nombre d'actions par ministère et par statut, part réalisée "
+			"et actions clés");
 	h_status_head(out, lead, 2, tail, 2);
 	buf_adds(out, "<tbody>");
 	for (size_t m = 0; m < n; m++) {
@@ -281,7 +282,8 @@ static void h_key_themes(const struct cons_result *res, struct buf *out)
 		buf_adds(out, "</figure>");
 	}
 	html_table_open(out, "impact-themes",
-			"Impact évité estimé des actions clés par thème, en tonnes équivalent CO2");
+			"Impact évité estimé des actions clés par thème, en tonnes "
+			"équivalent CO2");
 	buf_adds(out, "<thead><tr>");
 	html_th_col(out, "Thème", 0);
 	html_th_col(out, "Impact évité estimé (" REPORT_UNIT_GHG ")", 1);
@@ -359,7 +361,8 @@ static void h_cost(const struct cons_input *in, const struct cons_result *res, s
 		return;
 	}
 	html_table_open(out, "cout",
-			"Actions classées par coût de la tonne évitée, de la moins chère à la plus "
+			"Actions classées par coût de la tonne évitée, de la moins "
+			"chère à la plus "
 			"chère, en euros par tonne équivalent CO2");
 	buf_adds(out, "<thead><tr>");
 	html_th_col(out, "Rang", 1);
@@ -431,7 +434,8 @@ static void h_fp_table(const struct cons_input *in, const struct cons_result *re
 	struct buf id = BUF_INIT, t = BUF_INIT;
 	buf_addf(&id, "empreinte-%d", y->year);
 	buf_addf(&t,
-		 "Empreinte du parc informatique en %d : changement climatique, total annuel et "
+		 "Empreinte du parc informatique en %d : changement climatique, "
+		 "total annuel et "
 		 "répartition par étape du cycle de vie, en tonnes équivalent CO2",
 		 y->year);
 	html_table_open(out, id.ptr, t.ptr);
@@ -529,16 +533,19 @@ static void h_no_roadmap(const struct cons_input *in, struct buf *out)
 		buf_adds(out, "</li>");
 	}
 	buf_adds(out, n ? "</ul>"
-			: "<p>Tous les ministères ont une feuille de route pour la période.</p>");
+			: "<p>Tous les ministères ont une feuille de route pour la "
+			  "période.</p>");
 	buf_adds(out, "</section>");
 }
 
-void report_html(const struct cons_input *in, const struct cons_result *res, struct buf *out)
+void report_html(const struct cons_input *in, const struct cons_result *res,
+		 const struct ind_table *ind, struct buf *out)
 {
 	struct buf title = BUF_INIT;
 	report_title(in, &title);
 	buf_adds(out, "<!doctype html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
-		      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+		      "<meta name=\"viewport\" content=\"width=device-width, "
+		      "initial-scale=1\">\n"
 		      "<title>");
 	h_text(out, title.ptr);
 	buf_adds(out, "</title>\n<style>");
@@ -570,6 +577,10 @@ void report_html(const struct cons_input *in, const struct cons_result *res, str
 	buf_addc(out, '\n');
 	h_footprint(in, res, out);
 	buf_addc(out, '\n');
+	if (ind) {
+		report_ind_html(in, ind, out);
+		buf_addc(out, '\n');
+	}
 	if (!report_is_scoped(in)) {
 		h_no_roadmap(in, out);
 		buf_addc(out, '\n');
@@ -579,6 +590,11 @@ void report_html(const struct cons_input *in, const struct cons_result *res, str
 	for (size_t i = 0; i < report_nmethod_notes; i++) {
 		buf_adds(out, "<li>");
 		h_text(out, report_method_notes[i]);
+		buf_adds(out, "</li>");
+	}
+	if (ind) {
+		buf_adds(out, "<li>");
+		h_text(out, report_ind_method);
 		buf_adds(out, "</li>");
 	}
 	buf_adds(out, "</ul></section>\n</main>\n</body>\n</html>\n");

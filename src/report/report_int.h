@@ -5,19 +5,21 @@
 #include <stddef.h>
 
 #include "core/buf.h"
+#include "indicators/ind.h"
 #include "plan/consolidate.h"
 
 /* Section headings, the same in every format. */
-#define REPORT_H_KEY	   "Chiffres clés"
-#define REPORT_H_THEME	   "Actions par thème et par statut"
-#define REPORT_H_MINISTRY  "Actions par ministère et par statut"
-#define REPORT_H_LEVEL	   "Actions par niveau d'engagement visé et par statut"
-#define REPORT_H_KEY_THEME "Impact évité estimé des actions clés, par thème"
-#define REPORT_H_TOP	   "Actions au plus fort impact évité estimé"
-#define REPORT_H_COST	   "Actions classées par coût de la tonne évitée"
-#define REPORT_H_NOROADMAP "Ministères sans feuille de route"
-#define REPORT_H_FOOTPRINT "Empreinte du parc informatique (évaluations enregistrées)"
-#define REPORT_H_METHOD	   "Méthode"
+#define REPORT_H_KEY	    "Chiffres clés"
+#define REPORT_H_THEME	    "Actions par thème et par statut"
+#define REPORT_H_MINISTRY   "Actions par ministère et par statut"
+#define REPORT_H_LEVEL	    "Actions par niveau d'engagement visé et par statut"
+#define REPORT_H_KEY_THEME  "Impact évité estimé des actions clés, par thème"
+#define REPORT_H_TOP	    "Actions au plus fort impact évité estimé"
+#define REPORT_H_COST	    "Actions classées par coût de la tonne évitée"
+#define REPORT_H_NOROADMAP  "Ministères sans feuille de route"
+#define REPORT_H_FOOTPRINT  "Empreinte du parc informatique (évaluations enregistrées)"
+#define REPORT_H_INDICATORS "Indicateurs communs"
+#define REPORT_H_METHOD	    "Méthode"
 
 #define REPORT_UNIT_GHG	   "tCO2e"
 #define REPORT_UNIT_ENERGY "MWh"
@@ -101,9 +103,61 @@ size_t report_fp_missing(const struct cons_input *in, const struct cons_result *
 extern const char *const report_method_notes[];
 extern const size_t report_nmethod_notes;
 
-void report_md(const struct cons_input *in, const struct cons_result *res, struct buf *out);
-void report_html(const struct cons_input *in, const struct cons_result *res, struct buf *out);
-void report_json(const struct cons_input *in, const struct cons_result *res, struct buf *out);
-void report_csv(const struct cons_input *in, const struct cons_result *res, struct buf *out);
+/* ---- the common indicators (report_ind.c) ---- */
+
+/* The figures of one indicator and year: its national consolidation over
+ * the table, or, in a report scoped to one ministry, that ministry's own
+ * value whatever the state of its collection (which is given). */
+struct report_ind_fig {
+	const struct ind_def *d;
+	struct ind_result r; /* consolidation over the table's ministries */
+	int has_value;
+	double value; /* the national value, or the ministry's */
+	int scoped;
+	int computed;	      /* scoped: computed by numeco */
+	enum ind_state state; /* scoped: the state of its collection */
+	int has_target, has_gap, met;
+	double target, gap; /* gap = value - target */
+};
+void report_ind_fig(const struct cons_input *in, const struct ind_table *t, size_t ind, int year,
+		    struct report_ind_fig *f);
+/* 1 when no indicator has a value to show for year (national: none
+ * counts; scoped: the ministry has none). */
+int report_ind_year_empty(const struct cons_input *in, const struct ind_table *t, int year);
+/* Display texts (md, html) of a figure: the label ("(calculé par numeco)"
+ * after a computed one), the value in its unit ("—" without), the
+ * completeness or, scoped, the collection's state, the target ("—" without),
+ * the gap and whether the target is met ("—" without). */
+void report_ind_label_text(const struct report_ind_fig *f, struct buf *out);
+void report_ind_value_text(const struct report_ind_fig *f, struct buf *out);
+void report_ind_status_text(const struct report_ind_fig *f, struct buf *out);
+void report_ind_target_text(const struct report_ind_fig *f, struct buf *out);
+void report_ind_gap_text(const struct report_ind_fig *f, struct buf *out);
+/* Column headers of a year's Markdown table, national or scoped (the HTML
+ * page lists the indicators as sentences instead, to stay light). */
+#define REPORT_IND_NCOLS 5
+const char *const *report_ind_cols(const struct cons_input *in);
+/* The sentence before the tables, the one for a year without any value
+ * (appended to out), the one for an empty catalogue, and the method note. */
+const char *report_ind_intro(const struct cons_input *in);
+void report_ind_none(const struct cons_input *in, int year, struct buf *out);
+extern const char report_ind_no_catalogue[];
+extern const char report_ind_method[];
+void report_ind_md(const struct cons_input *in, const struct ind_table *t, struct buf *out);
+void report_ind_html(const struct cons_input *in, const struct ind_table *t, struct buf *out);
+
+/* Appends text so that it reads as plain text in a Markdown paragraph or
+ * table cell (report_md.c). */
+void report_md_esc(struct buf *out, const char *text);
+
+/* The renderers; ind may be NULL (no indicators section). */
+void report_md(const struct cons_input *in, const struct cons_result *res,
+	       const struct ind_table *ind, struct buf *out);
+void report_html(const struct cons_input *in, const struct cons_result *res,
+		 const struct ind_table *ind, struct buf *out);
+void report_json(const struct cons_input *in, const struct cons_result *res,
+		 const struct ind_table *ind, struct buf *out);
+void report_csv(const struct cons_input *in, const struct cons_result *res,
+		const struct ind_table *ind, struct buf *out);
 
 #endif

@@ -1,16 +1,16 @@
-/* report_json.c: the consolidated review as JSON (jansson), keys in a fixed order.
+/* report_json.c: the consolidated review as JSON (jansson), keys in a fixed
+ * order.
  *
  * Layout (every key always present, in this order):
  *   title, period, scope ("" national),
  *   units {ghg: "tCO2e", energy: "MWh", budget: "EUR"},
  *   key_figures {ministries_total, ministries_with_roadmap, actions, realised,
- *                share_realised (0..1, null without actions), key_actions, key_with_estimate,
- *                key_ghg_t, key_energy_mwh, budget_eur},
- *   status_total {<status code>: n, ...},
- *   by_theme [{theme, label, total, by_status {...}, share_realised, key_ghg_t}],
- *   by_level [{level, label, total, by_status {...}, share_realised}],
- *   by_ministry [{code, name, has_roadmap, state (code, or null), actions,
- *                 by_status {...}, share_realised, key_actions, key_ghg_t}],
+ *                share_realised (0..1, null without actions), key_actions,
+ * key_with_estimate, key_ghg_t, key_energy_mwh, budget_eur}, status_total
+ * {<status code>: n, ...}, by_theme [{theme, label, total, by_status {...},
+ * share_realised, key_ghg_t}], by_level [{level, label, total, by_status {...},
+ * share_realised}], by_ministry [{code, name, has_roadmap, state (code, or
+ * null), actions, by_status {...}, share_realised, key_actions, key_ghg_t}],
  *   top_ghg [{rank, ministry, ref, title, value_t, declared_value,
  *             declared_unit, method}],
  *   top_cost [{rank, ministry, ref, title, budget_eur, value_t, eur_per_t}]
@@ -20,18 +20,24 @@
  *   footprint {unit: "tCO2e", criterion: "CLIMATE_CHANGE",
  *              years [{year,
  *                      ministries [{code, name, organisations [code, ...],
- *                                   referentials ["NAME VERSION", ...], physical,
- *                                   errors, status, climate_change_unit (or null),
- *                                   by_phase_t {FABRICATION, DISTRIBUTION,
- *                                   UTILISATION, FIN_DE_VIE} (or null), total_t (or null)}],
- *                      national_total (null unless more than one ministry has
- *                                      an evaluation) {ministries, ministries_total,
- *                                      physical, errors, by_phase_t {...}, total_t},
- *                      ministries_without_evaluation [code, ...]}]}
- *             (years: one per year of the period, [] when no evaluation is
- *             stored for the period; status ok, no_climate_change,
- *             unit_not_convertible or licensed; figures only when ok;
- *             organisations: those whose evaluations are counted),
+ *                                   referentials ["NAME VERSION", ...],
+ * physical, errors, status, climate_change_unit (or null), by_phase_t
+ * {FABRICATION, DISTRIBUTION, UTILISATION, FIN_DE_VIE} (or null), total_t (or
+ * null)}], national_total (null unless more than one ministry has an
+ * evaluation) {ministries, ministries_total, physical, errors, by_phase_t
+ * {...}, total_t}, ministries_without_evaluation [code, ...]}]} (years: one per
+ * year of the period, [] when no evaluation is stored for the period; status
+ * ok, no_climate_change, unit_not_convertible or licensed; figures only when
+ * ok; organisations: those whose evaluations are counted), indicators (only
+ * when the report has the indicators section) {years [{year, indicators [{code,
+ * label, unit, theme, rule, computed, value (or null), counted, expected,
+ *                      validated, missing_weight, state (scoped reports:
+ *                      the collection's state code, "calcule" for a computed
+ *                      value, null without value; national: null), target
+ *                      (or null), gap (or null), met (or null)}]}]}
+ *             (value: the national value, or in a scoped report the
+ *             ministry's; counted… : the consolidation over the ministries
+ *             of the report; values rounded to 6 decimals),
  *   method [paragraph, ...]
  * Counts are integers; measures are reals rounded to 3 decimals (kg, kWh),
  * shares to 4 decimals, euros (and euros per tonne) to 2. */
@@ -41,6 +47,7 @@
 #include <string.h>
 
 #include "core/xalloc.h"
+#include "indicators/ind_export.h"
 #include "report/report_int.h"
 
 static json_t *j_real(double v, int decimals)
@@ -167,7 +174,53 @@ static json_t *j_footprint(const struct cons_input *in, const struct cons_result
 	return fp;
 }
 
-void report_json(const struct cons_input *in, const struct cons_result *res, struct buf *out)
+static json_t *j_ind_fig(const struct report_ind_fig *f)
+{
+	const struct ind_def *d = f->d;
+	json_t *o = json_object();
+	json_object_set_new(o, "code", j_str(d->code));
+	json_object_set_new(o, "label", j_str(d->label));
+	json_object_set_new(o, "unit", j_str(d->unit));
+	json_object_set_new(o, "theme", json_string(theme_code(d->theme)));
+	json_object_set_new(o, "rule", json_string(ind_rule_code(d->rule)));
+	json_object_set_new(o, "computed", json_boolean(d->calc != IND_CALC_NONE));
+	json_object_set_new(o, "value", f->has_value ? j_real(f->value, 6) : json_null());
+	json_object_set_new(o, "counted", j_count(f->r.counted));
+	json_object_set_new(o, "expected", j_count(f->r.expected));
+	json_object_set_new(o, "validated", j_count(f->r.validated));
+	json_object_set_new(o, "missing_weight", j_count(f->r.missing_weight));
+	json_t *state = json_null();
+	if (f->scoped && f->computed)
+		state = json_string("calcule");
+	else if (f->scoped && f->has_value)
+		state = json_string(ind_state_code(f->state));
+	json_object_set_new(o, "state", state);
+	json_object_set_new(o, "target", f->has_target ? j_real(f->target, 6) : json_null());
+	json_object_set_new(o, "gap", f->has_gap ? j_real(f->gap, 6) : json_null());
+	json_object_set_new(o, "met", f->has_gap ? json_boolean(f->met) : json_null());
+	return o;
+}
+
+static json_t *j_indicators(const struct cons_input *in, const struct ind_table *t)
+{
+	json_t *o = json_object(), *years = json_array();
+	for (int y = t->year_from; y <= t->year_to; y++) {
+		json_t *yo = json_object(), *list = json_array();
+		json_object_set_new(yo, "year", json_integer(y));
+		for (size_t i = 0; i < t->cat->n; i++) {
+			struct report_ind_fig f;
+			report_ind_fig(in, t, i, y, &f);
+			json_array_append_new(list, j_ind_fig(&f));
+		}
+		json_object_set_new(yo, "indicators", list);
+		json_array_append_new(years, yo);
+	}
+	json_object_set_new(o, "years", years);
+	return o;
+}
+
+void report_json(const struct cons_input *in, const struct cons_result *res,
+		 const struct ind_table *ind, struct buf *out)
 {
 	json_t *root = json_object();
 	struct buf title = BUF_INIT;
@@ -287,10 +340,14 @@ void report_json(const struct cons_input *in, const struct cons_result *res, str
 	json_object_set_new(root, "top_cost", cost);
 	json_object_set_new(root, "ministries_without_roadmap", without);
 	json_object_set_new(root, "footprint", j_footprint(in, res));
+	if (ind)
+		json_object_set_new(root, "indicators", j_indicators(in, ind));
 
 	json_t *method = json_array();
 	for (size_t i = 0; i < report_nmethod_notes; i++)
 		json_array_append_new(method, json_string(report_method_notes[i]));
+	if (ind)
+		json_array_append_new(method, json_string(report_ind_method));
 	json_object_set_new(root, "method", method);
 
 	/* Precision 15 prints every rounded value in its shortest exact form

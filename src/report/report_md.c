@@ -4,10 +4,9 @@
 #include "report/fmt.h"
 #include "report/report_int.h"
 
-/* Appends text so that it reads as plain text in a Markdown paragraph or
- * table cell: punctuation Markdown or inline HTML would interpret is
- * backslash-escaped, line breaks become spaces. */
-static void md_esc(struct buf *out, const char *text)
+/* Punctuation Markdown or inline HTML would interpret is backslash-escaped,
+ * line breaks become spaces. */
+void report_md_esc(struct buf *out, const char *text)
 {
 	for (const char *p = text ? text : ""; *p; p++) {
 		switch (*p) {
@@ -48,7 +47,7 @@ static void md_header(struct buf *out, const char *const *cols, size_t n, const 
 	buf_adds(out, "|");
 	for (size_t i = 0; i < n; i++) {
 		buf_addc(out, ' ');
-		md_esc(out, cols[i]);
+		report_md_esc(out, cols[i]);
 		buf_adds(out, " |");
 	}
 	buf_adds(out, "\n|");
@@ -60,7 +59,7 @@ static void md_header(struct buf *out, const char *const *cols, size_t n, const 
 static void md_text(struct buf *out, const char *text, int bold)
 {
 	buf_adds(out, bold ? " **" : " ");
-	md_esc(out, text);
+	report_md_esc(out, text);
 	buf_adds(out, bold ? "** |" : " |");
 }
 
@@ -269,11 +268,11 @@ static void md_cost(const struct cons_input *in, const struct cons_result *res, 
 					    "Coût de la tonne évitée (" REPORT_UNIT_COST ")" };
 	buf_adds(out, "\n## " REPORT_H_COST "\n\n");
 	if (res->ntop_cost == 0) {
-		md_esc(out, report_cost_none);
+		report_md_esc(out, report_cost_none);
 		buf_addc(out, '\n');
 		return;
 	}
-	md_esc(out, report_cost_note);
+	report_md_esc(out, report_cost_note);
 	buf_adds(out, "\n\n");
 	md_header(out, cols, 7, "rlllrrr");
 	struct buf t = BUF_INIT;
@@ -361,7 +360,7 @@ static void md_fp_year(const struct cons_input *in, const struct cons_result *re
 	if (t.len) {
 		if (y->nrows)
 			buf_addc(out, '\n'); /* ends the table */
-		md_esc(out, t.ptr);
+		report_md_esc(out, t.ptr);
 		buf_addc(out, '\n');
 	}
 	if (missing) {
@@ -370,7 +369,7 @@ static void md_fp_year(const struct cons_input *in, const struct cons_result *re
 			if (report_fp_has(res, y, m))
 				continue;
 			buf_adds(out, "- ");
-			md_esc(out, report_ministry_name(in, m));
+			report_md_esc(out, report_ministry_name(in, m));
 			buf_addc(out, '\n');
 		}
 	}
@@ -382,11 +381,11 @@ static void md_footprint(const struct cons_input *in, const struct cons_result *
 {
 	buf_adds(out, "\n## " REPORT_H_FOOTPRINT "\n\n");
 	if (res->nfp_years == 0) {
-		md_esc(out, report_fp_none);
+		report_md_esc(out, report_fp_none);
 		buf_addc(out, '\n');
 		return;
 	}
-	md_esc(out, report_fp_intro);
+	report_md_esc(out, report_fp_intro);
 	buf_addc(out, '\n');
 	for (size_t i = 0; i < res->nfp_years; i++)
 		md_fp_year(in, res, &res->fp_years[i], out);
@@ -400,7 +399,7 @@ static void md_no_roadmap(const struct cons_input *in, struct buf *out)
 		if (in->ministries[m].has_roadmap)
 			continue;
 		buf_adds(out, "- ");
-		md_esc(out, report_ministry_name(in, m));
+		report_md_esc(out, report_ministry_name(in, m));
 		buf_addc(out, '\n');
 		n++;
 	}
@@ -408,16 +407,17 @@ static void md_no_roadmap(const struct cons_input *in, struct buf *out)
 		buf_adds(out, "Tous les ministères ont une feuille de route pour la période.\n");
 }
 
-void report_md(const struct cons_input *in, const struct cons_result *res, struct buf *out)
+void report_md(const struct cons_input *in, const struct cons_result *res,
+	       const struct ind_table *ind, struct buf *out)
 {
 	struct buf t = BUF_INIT;
 	report_title(in, &t);
 	buf_adds(out, "# ");
-	md_esc(out, t.ptr);
+	report_md_esc(out, t.ptr);
 	buf_adds(out, "\n\n");
 	buf_reset(&t);
 	report_subtitle(in, &t);
-	md_esc(out, t.ptr);
+	report_md_esc(out, t.ptr);
 	buf_addc(out, '\n');
 	buf_free(&t);
 
@@ -430,13 +430,20 @@ void report_md(const struct cons_input *in, const struct cons_result *res, struc
 	md_top(in, res, out);
 	md_cost(in, res, out);
 	md_footprint(in, res, out);
+	if (ind)
+		report_ind_md(in, ind, out);
 	if (!report_is_scoped(in))
 		md_no_roadmap(in, out);
 
 	buf_adds(out, "\n## " REPORT_H_METHOD "\n\n");
 	for (size_t i = 0; i < report_nmethod_notes; i++) {
 		buf_adds(out, "- ");
-		md_esc(out, report_method_notes[i]);
+		report_md_esc(out, report_method_notes[i]);
+		buf_addc(out, '\n');
+	}
+	if (ind) {
+		buf_adds(out, "- ");
+		report_md_esc(out, report_ind_method);
 		buf_addc(out, '\n');
 	}
 }

@@ -49,4 +49,29 @@ struct svg_stack {
 void svg_hbar_chart(struct buf *out, const struct svg_hbar *c);
 void svg_stacked_chart(struct buf *out, const struct svg_stack *c);
 
+/* A line chart of one quantity over years: one series of values (a gap
+ * where a year has none), each value written above its point, the years
+ * under the axis, and an optional dashed target line stepping from year to
+ * year (a target holds for its year). The scale starts at 0 unless a value
+ * is negative. A legend names the series and the target. */
+struct svg_trend {
+	const char *id;	   /* unique in the page: ASCII letters, digits, '-' */
+	const char *title; /* short name of the chart (the sparkline's accessible name) */
+	const char *desc;  /* what it shows, in a sentence or two */
+	size_t n;	   /* years, oldest first */
+	const int *years;
+	const double *values;		 /* n values, NAN where a year has none */
+	const char *const *value_texts;	 /* n formatted values (ignored where NAN) */
+	const double *targets;		 /* n targets, NAN where none; NULL: no target */
+	const char *const *target_texts; /* n formatted targets (ignored where NAN) */
+	const char *series_label;	 /* legend of the series, e.g. "Valeur nationale" */
+};
+
+/* The full chart, 720 units wide. */
+void svg_trend_chart(struct buf *out, const struct svg_trend *c);
+/* The compact form for a table cell (120 × 32): the line, the target steps
+ * and the last point, no text; its accessible name is c->title (say the
+ * figures there: "2016 : 12 % ; 2025 : 35 % ; cible 2025 : 50 %"). */
+void svg_sparkline(struct buf *out, const struct svg_trend *c);
+
 #endif

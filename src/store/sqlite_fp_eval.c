@@ -16,6 +16,8 @@ static const char SQL_EVAL_INSERT[] =
 static const char SQL_RESULT_INSERT[] =
 	"INSERT INTO fp_result (evaluation_id, dimension, key, criterion, criterion_label, unit,"
 	" phase, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+static const char SQL_QTY_INSERT[] =
+	"INSERT INTO fp_type_quantity (evaluation_id, type, quantity) VALUES (?1, ?2, ?3)";
 
 int store_fp_save(struct store *s, const char *org_code, int year, int64_t referential_id,
 		  enum fp_lifespan_mode mode, const struct fp_summary *sum, const char *by,
@@ -72,6 +74,20 @@ int store_fp_save(struct store *s, const char *org_code, int year, int64_t refer
 		db_bind_text(st, 6, cr->unit ? cr->unit : "");
 		db_bind_text(st, 7, fp_phase_code(row.phase));
 		sqlite3_bind_double(st, 8, row.value);
+		if (db_write(s, st, err) < 0)
+			return -1;
+	}
+	/* Quantities per equipment type, for the indicators computed from
+	 * evaluations (workstations). */
+	for (size_t i = 0; i < fp_summary_ntypes(sum); i++) {
+		const char *type;
+		double qty;
+		fp_summary_type_quantity(sum, i, &type, &qty);
+		if (!(st = db_stmt(s, SQL_QTY_INSERT, err)))
+			return -1;
+		db_bind_int64(st, 1, *id);
+		db_bind_text(st, 2, type);
+		sqlite3_bind_double(st, 3, qty);
 		if (db_write(s, st, err) < 0)
 			return -1;
 	}

@@ -26,6 +26,11 @@ static const char *const resources[][3] = {
 	  "marquer une recommandation traitée" },
 	{ "GET", "/api/v1/bilan?periode=P[&org=CODE]", "le bilan consolidé d'une période" },
 	{ "GET", "/api/v1/empreinte?annee=A", "les totaux d'empreinte enregistrés" },
+	{ "GET", "/api/v1/indicateurs", "le catalogue des indicateurs communs" },
+	{ "GET", "/api/v1/indicateurs/national?annee=A",
+	  "les valeurs nationales d'une année, avec complétude, cible et écart" },
+	{ "GET", "/api/v1/organisations/{code}/indicateurs?annee=A",
+	  "les valeurs d'un ministère pour une année, leur origine et l'état de sa collecte" },
 };
 
 int api_get_index(struct web_req *rq, struct web_resp *rs, struct err *err)

@@ -45,6 +45,7 @@ void web_page_begin(struct web_req *rq, struct web_resp *rs, const char *title)
 			    "<nav aria-label=\"Menu principal\"><ul class=\"fr-btns-group\">"
 			    "<li><a class=\"fr-btn\" href=\"/\">Tableau de bord</a></li>"
 			    "<li><a class=\"fr-btn\" href=\"/empreinte\">Empreinte</a></li>"
+			    "<li><a class=\"fr-btn\" href=\"/indicateurs\">Indicateurs</a></li>"
 			    "<li><a class=\"fr-btn\" href=\"/compte\">");
 		html_esc(o, rq->who.name);
 		buf_adds(o, " (");
@@ -113,6 +114,9 @@ void web_flash(const struct web_req *rq, struct buf *out)
 		{ "traitee", "Recommandation mise à jour." },
 		{ "jeton-revoque", "Jeton révoqué." },
 		{ "estimation", "Estimation enregistrée." },
+		{ "valeurs", "Valeurs enregistrées." },
+		{ "collecte", "État de la collecte modifié." },
+		{ "indicateur", "Définition de l'indicateur enregistrée." },
 	};
 	const char *ok = web_kvs_get(&rq->query, "ok");
 	if (!ok)

@@ -13,11 +13,23 @@
 
 /* Every module's table; add a module here. */
 static const struct web_route *const tables[] = {
-	web_routes_auth,      web_routes_dashboard,
-	web_routes_ministry,  web_routes_action,
-	web_routes_review,    web_routes_io,
-	web_routes_footprint, web_routes_account,
-	web_routes_api,	      NULL,
+	web_routes_auth,
+	web_routes_dashboard,
+	web_routes_ministry,
+	web_routes_action,
+	web_routes_review,
+	web_routes_io,
+	web_routes_footprint,
+	web_routes_account,
+	web_routes_indicators,
+	web_routes_ind_form,
+	web_routes_ind_state,
+	web_routes_ind_def,
+	web_routes_ind_edit,
+	web_routes_ind_export,
+	web_routes_api,
+	web_routes_api_indicators,
+	NULL,
 };
 
 /* Matches path against pattern segment by segment; the captures point into

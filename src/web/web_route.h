@@ -28,6 +28,11 @@ struct web_route {
 extern const struct web_route web_routes_auth[], web_routes_dashboard[], web_routes_ministry[],
 	web_routes_action[], web_routes_review[], web_routes_io[], web_routes_footprint[],
 	web_routes_account[], web_routes_api[];
+/* The indicator pages and their API (page_indicators.c, page_ind_form.c, page_ind_state.c,
+ * page_ind_def.c, page_ind_edit.c, page_ind_export.c, api_indicators.c). */
+extern const struct web_route web_routes_indicators[], web_routes_ind_form[],
+	web_routes_ind_state[], web_routes_ind_def[], web_routes_ind_edit[],
+	web_routes_ind_export[], web_routes_api_indicators[];
 
 /* Runs the request: finds its route, resolves identity in rq->store, checks
  * rights to reach it and the CSRF token, calls the handler, adds the

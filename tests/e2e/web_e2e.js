@@ -1,8 +1,10 @@
 // web_e2e.js: the web application in Debian's headless Chromium with
 // JavaScript off (every page must work without it): sign-in, dashboard,
 // ministry and action pages, editing an action, the review workflow between a
-// référent and the central team, importing a roadmap file and evaluating
-// footprint inventories, all through the forms. Every page shown gets a full
+// référent and the central team, importing a roadmap file, evaluating
+// footprint inventories and entering a ministry's indicator values (the
+// collection form: a refused jump, then confirmed by a comment), all through
+// the forms. Every page shown gets a full
 // page screenshot and an axe-core audit (serious or critical = failure); the
 // main pages are measured on a first and a second load (requests, bytes,
 // DOM, EcoIndex) against the issue's bars. Exits 1 with the reasons when
@@ -54,6 +56,13 @@ const ACT = `/ministeres/${ORG}/${PERIOD}/actions`;
 const REF = 'A-03';
 const NEW_TITLE = 'Former tous les acheteurs au numérique responsable (e2e)';
 const RECO = 'Chiffrer le gain de la formation des acheteurs (e2e).';
+// The year the indicator pages show by default: the last calendar year.
+const IND_YEAR = new Date().getUTCFullYear() - 1;
+const IND_NAT = `/indicateurs?annee=${IND_YEAR}`;
+const IND_MIN = `/indicateurs/ministere/${ORG}`;
+const IND_FORM = `${IND_MIN}/saisie`;
+const IND_PART = 'part_agents_formes';
+const IND_COMMENT = 'Plan de formation de tous les agents (e2e).';
 
 const failures = [];
 const fail = (msg) => {
@@ -372,6 +381,69 @@ async function flowFootprint() {
 	await visit('compte', 'page_account.c', st);
 }
 
+// The cell of an indicator's row in the ministry's table (0: the value of
+// the year), white space collapsed.
+async function indicatorCell(label, col) {
+	const row = page.locator('tr', { has: page.locator(`th a:text-is("${label}")`) });
+	if (await row.count() !== 1)
+		return `(ligne « ${label} » introuvable)`;
+	return (await row.locator('td').nth(col).textContent()).replace(/\s+/g, ' ').trim();
+}
+
+async function flowIndicators() {
+	// The national page, then MIN-A's, from the header's navigation.
+	let st = await click(page.locator('header a[href="/indicateurs"]'));
+	await visit('indicateurs', 'page_indicators.c', st);
+	await page.selectOption('#annee', String(IND_YEAR - 1));
+	st = await click(page.locator('form[action="/indicateurs"] button[type=submit]'));
+	expect(query('annee') === String(IND_YEAR - 1), `choix de l'année : arrivée sur ${pathOf(page.url())}`);
+	st = await click(page.locator(`a[href="${IND_MIN}?annee=${IND_YEAR - 1}"]`).first());
+	await visit('indicateurs-ministere', 'page_indicators.c', st);
+	expect((await text('h1')).includes("Ministère de l'Exemple"), 'indicateurs du ministère : titre inattendu');
+
+	// Last year's value, through the form.
+	st = await click(page.locator('a:has-text("Saisir ou modifier les valeurs")'));
+	await visit('indicateurs-saisie', 'page_ind_form.c', st);
+	expect(await page.locator('#v-agents[inputmode="decimal"]').count() === 1,
+		'saisie : champ v-agents absent ou sans inputmode="decimal"');
+	expect((await page.locator('text=Calculé par numeco').count()) > 0,
+		'saisie : aucun indicateur calculé affiché en lecture seule');
+	await page.fill('#v-agents', '1000');
+	await page.fill(`#v-${IND_PART}`, '10,5');
+	st = await click(page.locator(`form[action^="${IND_FORM}"] button[type=submit]`));
+	expect(query('ok') === 'valeurs', `saisie ${IND_YEAR - 1} : arrivée sur ${pathOf(page.url())}, attendu ?ok=valeurs`);
+
+	// This year: a value more than three times last year's is refused until
+	// a comment confirms it; what was typed stays in the form.
+	st = await go(`${IND_FORM}?annee=${IND_YEAR}`);
+	await page.fill('#v-agents', '1000');
+	await page.fill(`#v-${IND_PART}`, '50');
+	st = await click(page.locator(`form[action^="${IND_FORM}"] button[type=submit]`));
+	await visit('indicateurs-saisie-refusee', 'page_ind_form.c', st, 400);
+	const err = await page.locator(`#v-${IND_PART}-erreur`).count() ?
+		await text(`#v-${IND_PART}-erreur`) : '';
+	expect(/commentaire/.test(err), `saut sans commentaire : message « ${err} » sans demande de commentaire`);
+	expect(await page.locator(`.fr-alert--error a[href="#v-${IND_PART}"]`).count() === 1,
+		'saut sans commentaire : pas de lien vers le champ dans le résumé des erreurs');
+	expect(await page.inputValue(`#v-${IND_PART}`) === '50', 'saut sans commentaire : valeur saisie perdue');
+	await page.fill(`#c-${IND_PART}`, IND_COMMENT);
+	st = await click(page.locator(`form[action^="${IND_FORM}"] button[type=submit]`));
+	expect(new URL(page.url()).pathname === IND_MIN && query('ok') === 'valeurs',
+		`saisie ${IND_YEAR} : arrivée sur ${pathOf(page.url())}, attendu ${IND_MIN}?…&ok=valeurs`);
+	await visit('indicateurs-ministere-saisi', 'page_indicators.c', st);
+	expect((await flash()).includes('Valeurs enregistrées'), 'saisie : message « Valeurs enregistrées. » absent');
+	const part = await indicatorCell('Part des agents formés ou sensibilisés', 0);
+	const prev = await indicatorCell('Part des agents formés ou sensibilisés', 1);
+	const agents = await indicatorCell('Agents du ministère', 0);
+	expect(part === '50 %', `page du ministère : part des agents formés « ${part} », attendu « 50 % »`);
+	expect(prev === '10,5 %', `page du ministère : valeur ${IND_YEAR - 1} « ${prev} », attendu « 10,5 % »`);
+	expect(agents === '1 000 agents', `page du ministère : agents « ${agents} », attendu « 1 000 agents »`);
+	const comment = await indicatorCell('Part des agents formés ou sensibilisés', 6);
+	expect(comment.includes(IND_COMMENT), `page du ministère : commentaire « ${comment} »`);
+	st = await click(page.locator(`a[href="/indicateurs/indicateur/${IND_PART}?annee=${IND_YEAR}"]`).first());
+	await visit('indicateur', 'page_ind_def.c', st);
+}
+
 // ---- measures ----
 
 // The main pages: the sign-in page is measured before signing in, the others
@@ -384,6 +456,10 @@ const MEASURED = [
 	['action', `${ACT}/${REF}`, 'page_action.c'],
 	['modification', `${ACT}/${REF}/modifier`, 'page_action.c'],
 	['empreinte', '/empreinte', 'page_footprint.c'],
+	['indicateurs', IND_NAT, 'page_indicators.c'],
+	['indicateurs du ministère', `${IND_MIN}?annee=${IND_YEAR}`, 'page_indicators.c'],
+	['saisie des indicateurs', `${IND_FORM}?annee=${IND_YEAR}`, 'page_ind_form.c'],
+	['indicateur', `/indicateurs/indicateur/${IND_PART}?annee=${IND_YEAR}`, 'page_ind_def.c'],
 ];
 
 const kb = (b) => b / 1024;
@@ -479,7 +555,9 @@ function measuresDoc(rows, version) {
 Produit par \`tests/e2e/web_e2e.js\` (test \`integration/web_e2e\`) le ${date},
 ${version}, sur les données de test (\`tests/data\`) : feuille de route
 MIN-A 2022 de 6 actions après le parcours, une recommandation, une évaluation
-d'empreinte ; feuille de route MIN-B 2023 de 120 actions, 50 par page.
+d'empreinte ; feuille de route MIN-B 2023 de 120 actions, 50 par page ;
+catalogue d'indicateurs par défaut (24), valeurs de MIN-A saisies par le
+formulaire pour ${IND_YEAR - 1} et ${IND_YEAR}.
 Commande :
 
 \`\`\`sh
@@ -563,6 +641,7 @@ async function main() {
 		await step('4. revue (soumission, recommandation, relecture, traitement)', flowReview);
 		await step('5. import d\'un fichier', flowImport);
 		await step('6. empreinte et compte', flowFootprint);
+		await step('6 bis. indicateurs (saisie sans JavaScript)', flowIndicators);
 		await step('7. mesures', async () => {
 			rows = rows.concat(await runMeasures(MEASURED.slice(1).map((m) => m[0])));
 		});

@@ -191,3 +191,23 @@ void ts_dump_diags(const struct diags *d)
 	}
 	buf_free(&b);
 }
+
+int64_t ts_roadmap_add(struct store *s, int64_t org, const char *period, struct err *err)
+{
+	int64_t id = 0;
+	TS_OK(err, store_roadmap_create(s, org, period, &id, err));
+	return id;
+}
+
+void ts_action_add(struct store *s, int64_t roadmap, int pos, const char *ref, enum status status,
+		   int key, struct err *err)
+{
+	struct action a;
+	action_init(&a);
+	ts_set(&a.ref, ref);
+	ts_set(&a.title, ref);
+	a.status = status;
+	a.key = key;
+	TS_OK(err, store_action_insert(s, roadmap, pos, &a, err));
+	action_free(&a);
+}

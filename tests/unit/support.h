@@ -39,6 +39,13 @@ int ts_store_setup(struct ts_tmpdir *t, struct store **s, struct err *err, const
 /* Closes s, frees err and removes t; returns ts_tmpdir_remove's result. */
 int ts_store_teardown(struct ts_tmpdir *t, struct store *s, struct err *err);
 
+/* Creates the roadmap of org for period; returns its id (fails the test on
+ * error). */
+int64_t ts_roadmap_add(struct store *s, int64_t org, const char *period, struct err *err);
+/* Adds an action ref (title = ref) with status and key flag at position pos. */
+void ts_action_add(struct store *s, int64_t roadmap, int pos, const char *ref, enum status status,
+		   int key, struct err *err);
+
 /* Fails the test with err's message when call returns < 0. */
 #define TS_OK(err, call)                                                  \
 	do {                                                              \

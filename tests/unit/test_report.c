@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "indicators/ind.h"
 #include "report/fmt.h"
 #include "report/report.h"
 #include "report/report_int.h"
@@ -194,15 +195,96 @@ static void fixture(struct cons_input *in, const char *scope)
 	}
 }
 
+/* Common indicators of 2022 for the fixture's ministries (those of in):
+ * the Agriculture's collection validated, the Armées' submitted, the
+ * Culture's in draft (its value does not count), none for the Economy; a
+ * weighted mean, a target met and one missed, a computed value, and an
+ * indicator whose label holds markup and that nobody reported.
+ * test_report_ind.c checks such figures one by one. */
+static const char ind_catalogue_csv[] =
+	"Code;Libellé;Définition;Unité;Thème;Nature;Consolidation;Pondération;Minimum;Maximum;"
+	"Sens;Cibles;Calcul;Source\n"
+	"postes;Postes de travail en service;;postes;achats;nombre;somme;;0;;hausse;;;\n"
+	"part_recond;Part des achats de postes reconditionnés;;%;achats;part;moyenne_ponderee;"
+	"postes;0;100;hausse;2021=15|2022=20;;Loi AGEC\n"
+	"pue;PUE moyen des centres de données;;PUE;datacenter;ratio;moyenne;;1;5;baisse;"
+	"2022=1,5;;\n"
+	"empreinte;Empreinte carbone du parc;;tCO2e;usage;nombre;somme;;0;;baisse;;"
+	"empreinte_parc;\n"
+	"hostile;<b>Indicateur</b> | *gras*;;%;strategie;part;max;;0;100;hausse;;;\n";
+
+static void ind_fixture(const struct cons_input *in, struct ind_catalogue *cat, struct ind_table *t)
+{
+	static const struct {
+		const char *org;
+		enum ind_state state;
+		double postes, part, pue, empreinte; /* -1: no value */
+	} rows[] = {
+		{ "MIN-AGRI", IND_STATE_VALIDE, 1250, 18, 1.8, 221.25 },
+		{ "MIN-ARMEES", IND_STATE_SOUMIS, 900, 25, -1, -1 },
+		{ "MIN-CULTURE", IND_STATE_BROUILLON, 300, -1, -1, -1 },
+	};
+	struct diags d = DIAGS_INIT;
+	if (ind_catalogue_parse("catalogue.csv", ind_catalogue_csv, strlen(ind_catalogue_csv), cat,
+				&d)) {
+		struct buf b = BUF_INIT;
+		diags_format(&d.items[0], &b);
+		fail_msg("fixture catalogue refused: %s", b.ptr);
+	}
+	diags_free(&d);
+	ind_table_init(t, cat, in->nministries, 2022, 2022);
+	for (size_t m = 0; m < in->nministries; m++) {
+		t->org_id[m] = (int64_t)m + 1;
+		t->org_code[m] = strdup(in->ministries[m].code);
+		t->org_name[m] = strdup(in->ministries[m].name);
+		for (size_t r = 0; r < sizeof(rows) / sizeof(rows[0]); r++) {
+			if (strcmp(rows[r].org, in->ministries[m].code) != 0)
+				continue;
+			t->state[m] = rows[r].state;
+			const double v[] = { rows[r].postes, rows[r].part, rows[r].pue };
+			for (size_t i = 0; i < 3; i++)
+				if (v[i] >= 0)
+					ind_table_set(t, m, i, 2022, v[i], 0);
+			if (rows[r].empreinte >= 0)
+				ind_table_set(t, m, 3, 2022, rows[r].empreinte, 1);
+		}
+	}
+}
+
 static void render(const char *scope, enum report_format fmt, struct buf *out)
 {
 	struct cons_input in;
 	struct cons_result res;
+	struct ind_catalogue cat;
+	struct ind_table t;
 	fixture(&in, scope);
+	ind_fixture(&in, &cat, &t);
 	consolidate(&in, 10, &res);
-	report_render(&in, &res, fmt, out);
+	report_render_ind(&in, &res, &t, fmt, out);
 	cons_result_free(&res);
+	ind_table_free(&t);
+	ind_catalogue_free(&cat);
 	cons_input_free(&in);
+}
+
+/* Without an indicator table (report_render), no indicators section. */
+static void test_no_indicators(void **state)
+{
+	(void)state;
+	for (int f = REPORT_MD; f <= REPORT_CSV; f++) {
+		struct cons_input in;
+		struct cons_result res;
+		struct buf out = BUF_INIT;
+		fixture(&in, "");
+		consolidate(&in, 10, &res);
+		report_render(&in, &res, (enum report_format)f, &out);
+		assert_null(strstr(out.ptr, "Indicateurs communs"));
+		assert_null(strstr(out.ptr, "indicateur_valeur"));
+		assert_null(strstr(out.ptr, "\"indicators\""));
+		buf_free(&out);
+		cons_result_free(&res);
+		cons_input_free(&in);
+	}
 }
 
 static void golden(const char *name, const char *scope, enum report_format fmt)
@@ -807,6 +889,7 @@ int main(void)
 		cmocka_unit_test(test_golden_json),
 		cmocka_unit_test(test_golden_csv),
 		cmocka_unit_test(test_golden_scoped),
+		cmocka_unit_test(test_no_indicators),
 		cmocka_unit_test(test_html_escapes),
 		cmocka_unit_test(test_json_round_trip),
 		cmocka_unit_test(test_deterministic),
