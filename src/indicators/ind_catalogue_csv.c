@@ -155,7 +155,7 @@ static void parse_record(struct cat_ctx *c, struct csv_reader *r, const int *map
 	if (ind_calc_parse(v[IND_COL_CALC], &x->calc))
 		bad(c, IND_COL_CALC,
 		    "calcul inconnu « %s » (attendu : vide, part_actions_realisees, actions_cles, "
-		    "empreinte_parc ou postes_de_travail)",
+		    "empreinte_parc, postes_de_travail ou services_evalues)",
 		    v[IND_COL_CALC]);
 	take_text(c, IND_COL_SOURCE, v[IND_COL_SOURCE], MAX_SOURCE, 1, &x->source);
 
@@ -209,7 +209,7 @@ int ind_catalogue_parse(const char *name, const char *data, size_t len, struct i
 {
 	const char *file = name ? name : "";
 	struct cat_ctx c = { file, d, 0, 0 };
-	struct err e = ERR_INIT;
+	struct col_reader cr;
 	size_t before = d->errors;
 	struct code_line *codes = NULL;
 	long *item_line = NULL;
@@ -217,46 +217,14 @@ int ind_catalogue_parse(const char *name, const char *data, size_t len, struct i
 	int map[IND_COL_N];
 
 	memset(out, 0, sizeof(*out));
-	struct csv_reader *r = csv_open_mem(file, data, len, &e);
-	if (!r) {
-		diags_add(d, DIAG_ERROR, file, 0, "", "%s", e.msg.ptr);
-		err_free(&e);
-		return -1;
-	}
-	int got = csv_next(r, &e);
-	c.line = csv_line(r);
-	if (got == 0) {
-		diags_add(d, DIAG_ERROR, file, 0, "",
-			  "fichier vide : la ligne d'en-tête est absente");
+	if (col_reader_open(&cr, file, data, len, columns, IND_COL_N, map, d))
 		goto done;
-	}
-	if (got < 0) {
-		diags_add(d, DIAG_ERROR, file, c.line, "", "%s", e.msg.ptr);
-		goto done;
-	}
-	if (columns_map(r, columns, IND_COL_N, map, d))
-		goto done;
-	size_t ncols = csv_nfields(r);
-	for (;;) {
-		got = csv_next(r, &e);
-		if (got == 0)
-			break;
-		c.line = csv_line(r);
-		if (got < 0) {
-			diags_add(d, DIAG_ERROR, file, c.line, "", "%s", e.msg.ptr);
-			continue;
-		}
-		if (columns_overflow(r, ncols)) {
-			diags_add(d, DIAG_ERROR, file, c.line, "",
-				  "%zu champs au lieu de %zu (séparateur non protégé par des "
-				  "guillemets ?)",
-				  csv_nfields(r), ncols);
-			continue;
-		}
+	while (col_reader_next(&cr)) {
+		c.line = cr.line;
 		struct ind_def x;
 		def_init(&x);
 		c.errors_here = 0;
-		parse_record(&c, r, map, &x);
+		parse_record(&c, cr.r, map, &x);
 		long item = -1;
 		if (*x.code) {
 			long prev = find_code(codes, ncodes, x.code);
@@ -306,8 +274,7 @@ done:
 		free(codes[i].code);
 	free(codes);
 	free(item_line);
-	csv_close(r);
-	err_free(&e);
+	col_reader_close(&cr);
 	if (d->errors > before) {
 		ind_catalogue_free(out);
 		return -1;

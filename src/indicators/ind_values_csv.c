@@ -187,59 +187,26 @@ int ind_values_parse(const char *name, const char *data, size_t len, struct ind_
 {
 	const char *file = name ? name : "";
 	struct val_ctx c = { file, d, 0, 0 };
-	struct err e = ERR_INIT;
+	struct col_reader cr;
 	size_t before = d->errors;
 	int map[VC_N];
 
 	memset(out, 0, sizeof(*out));
-	struct csv_reader *r = csv_open_mem(file, data, len, &e);
-	if (!r) {
-		diags_add(d, DIAG_ERROR, file, 0, "", "%s", e.msg.ptr);
-		err_free(&e);
-		return -1;
-	}
-	int got = csv_next(r, &e);
-	c.line = csv_line(r);
-	if (got == 0) {
-		diags_add(d, DIAG_ERROR, file, 0, "",
-			  "fichier vide : la ligne d'en-tête est absente");
+	if (col_reader_open(&cr, file, data, len, columns, VC_N, map, d))
 		goto done;
-	}
-	if (got < 0) {
-		diags_add(d, DIAG_ERROR, file, c.line, "", "%s", e.msg.ptr);
-		goto done;
-	}
-	if (columns_map(r, columns, VC_N, map, d))
-		goto done;
-	size_t ncols = csv_nfields(r);
-	for (;;) {
-		got = csv_next(r, &e);
-		if (got == 0)
-			break;
-		c.line = csv_line(r);
-		if (got < 0) {
-			diags_add(d, DIAG_ERROR, file, c.line, "", "%s", e.msg.ptr);
-			continue;
-		}
-		if (columns_overflow(r, ncols)) {
-			diags_add(d, DIAG_ERROR, file, c.line, "",
-				  "%zu champs au lieu de %zu (séparateur non protégé par des "
-				  "guillemets ?)",
-				  csv_nfields(r), ncols);
-			continue;
-		}
+	while (col_reader_next(&cr)) {
+		c.line = cr.line;
 		struct ind_row row;
 		memset(&row, 0, sizeof(row));
 		row.line = c.line;
 		c.errors_here = 0;
-		parse_record(&c, r, map, &row);
+		parse_record(&c, cr.r, map, &row);
 		if (c.errors_here)
 			continue;
 		xgrow((void **)&out->items, sizeof(*out->items), out->n + 1, &out->cap);
 		out->items[out->n++] = row;
 	}
 done:
-	csv_close(r);
-	err_free(&e);
+	col_reader_close(&cr);
 	return d->errors > before ? -1 : 0;
 }

@@ -83,3 +83,58 @@ int columns_overflow(struct csv_reader *r, size_t header_fields)
 				return 1;
 	return 0;
 }
+
+int col_reader_open(struct col_reader *cr, const char *file, const char *data, size_t len,
+		    const struct col_spec *cols, int n, int *map, struct diags *d)
+{
+	memset(cr, 0, sizeof(*cr));
+	cr->file = file;
+	cr->d = d;
+	buf_init(&cr->e.msg);
+	cr->r = csv_open_mem(file, data, len, &cr->e);
+	if (!cr->r) {
+		diags_add(d, DIAG_ERROR, file, 0, "", "%s", cr->e.msg.ptr);
+		return -1;
+	}
+	int got = csv_next(cr->r, &cr->e);
+	cr->line = csv_line(cr->r);
+	if (got <= 0) {
+		diags_add(d, DIAG_ERROR, file, got < 0 ? cr->line : 0, "", "%s",
+			  got < 0 ? cr->e.msg.ptr
+				  : "fichier vide : la ligne d'en-tête est absente");
+		return -1;
+	}
+	if (columns_map(cr->r, cols, n, map, d))
+		return -1;
+	cr->ncols = csv_nfields(cr->r);
+	return 0;
+}
+
+int col_reader_next(struct col_reader *cr)
+{
+	for (;;) {
+		int got = csv_next(cr->r, &cr->e);
+		if (got == 0)
+			return 0;
+		cr->line = csv_line(cr->r);
+		if (got < 0) {
+			diags_add(cr->d, DIAG_ERROR, cr->file, cr->line, "", "%s", cr->e.msg.ptr);
+			continue;
+		}
+		if (columns_overflow(cr->r, cr->ncols)) {
+			diags_add(cr->d, DIAG_ERROR, cr->file, cr->line, "",
+				  "%zu champs au lieu de %zu (séparateur non protégé par des "
+				  "guillemets ?)",
+				  csv_nfields(cr->r), cr->ncols);
+			continue;
+		}
+		return 1;
+	}
+}
+
+void col_reader_close(struct col_reader *cr)
+{
+	csv_close(cr->r);
+	cr->r = NULL;
+	err_free(&cr->e);
+}

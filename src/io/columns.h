@@ -33,4 +33,25 @@ void columns_get(struct csv_reader *r, const int *map, int c, struct buf *out);
  * are fine. */
 int columns_overflow(struct csv_reader *r, size_t header_fields);
 
+/* Reading a whole CSV file against a set of columns, the loop every
+ * importer shares: open, map the header, then hand out the readable rows,
+ * reporting (in d, located) and skipping the rows that cannot be read and
+ * those with values past the header's columns. */
+struct col_reader {
+	struct csv_reader *r; /* the current row, for columns_get */
+	const char *file;
+	struct diags *d;
+	size_t ncols; /* fields of the header line */
+	long line;    /* line of the current row */
+	struct err e;
+};
+/* Opens data (named file in messages) and maps its header into map (see
+ * columns_map). 0 when rows can be read; -1 when the file cannot be opened,
+ * is empty, or its header is faulty (reported in d). Close it either way. */
+int col_reader_open(struct col_reader *cr, const char *file, const char *data, size_t len,
+		    const struct col_spec *cols, int n, int *map, struct diags *d);
+/* Moves to the next readable row: 1, or 0 at the end of the file. */
+int col_reader_next(struct col_reader *cr);
+void col_reader_close(struct col_reader *cr);
+
 #endif

@@ -158,7 +158,7 @@ static int import_rows(struct store *s, const char *file, const char *data, size
 		       const struct col_spec *cols, int ncols, row_fn fn, const struct actor *actor,
 		       struct dir_import_stats *st, struct diags *d, struct err *err)
 {
-	struct err e = ERR_INIT;
+	struct col_reader cr;
 	struct buf vals[8];
 	const char *v[8];
 	int map[8], rc = -1, in_tx = 0;
@@ -172,37 +172,16 @@ static int import_rows(struct store *s, const char *file, const char *data, size
 			actor->id);
 		goto out_noreader;
 	}
-	struct csv_reader *r = csv_open_mem(file, data, len, &e);
-	if (!r) {
-		diags_add(d, DIAG_ERROR, file, 0, "", "%s", e.msg.ptr);
-		goto out_noreader;
-	}
-	int got = csv_next(r, &e);
-	if (got <= 0) {
-		diags_add(d, DIAG_ERROR, file, got < 0 ? csv_line(r) : 0, "", "%s",
-			  got < 0 ? e.msg.ptr : "fichier vide : la ligne d'en-tête est absente");
+	if (col_reader_open(&cr, file, data, len, cols, ncols, map, d))
 		goto out;
-	}
-	if (columns_map(r, cols, ncols, map, d))
-		goto out;
-	size_t nheader = csv_nfields(r);
 	if (store_begin(s, err))
 		goto out;
 	in_tx = 1;
-	while ((got = csv_next(r, &e)) != 0) {
-		long line = csv_line(r);
-		if (got < 0) {
-			diags_add(d, DIAG_ERROR, file, line, "", "%s", e.msg.ptr);
-			continue;
-		}
-		if (columns_overflow(r, nheader)) {
-			diags_add(d, DIAG_ERROR, file, line, "", "%zu champs au lieu de %zu",
-				  csv_nfields(r), nheader);
-			continue;
-		}
+	while (col_reader_next(&cr)) {
+		long line = cr.line;
 		int missing = 0;
 		for (int c = 0; c < ncols; c++) {
-			columns_get(r, map, c, &vals[c]);
+			columns_get(cr.r, map, c, &vals[c]);
 			v[c] = vals[c].ptr;
 			if (cols[c].required && !vals[c].len) {
 				diags_add(d, DIAG_ERROR, file, line, cols[c].header,
@@ -227,11 +206,10 @@ static int import_rows(struct store *s, const char *file, const char *data, size
 out:
 	if (in_tx)
 		store_rollback(s);
-	csv_close(r);
+	col_reader_close(&cr);
 out_noreader:
 	for (int c = 0; c < ncols; c++)
 		buf_free(&vals[c]);
-	err_free(&e);
 	return rc;
 }
 

@@ -302,51 +302,18 @@ int rm_parse(const char *file, const char *data, size_t len, const struct rm_dir
 {
 	struct rm_ctx c = { file, d, 0, 0, dirs, ndirs };
 	struct ref_lines refs = { 0 };
-	struct err e = ERR_INIT;
+	struct col_reader cr;
 	size_t errors_before = d->errors;
 	int map[COL_COUNT];
 
-	struct csv_reader *r = csv_open_mem(file, data, len, &e);
-	if (!r) {
-		diags_add(d, DIAG_ERROR, file, 0, "", "%s", e.msg.ptr);
-		err_free(&e);
-		return -1;
-	}
-	int got = csv_next(r, &e);
-	c.line = csv_line(r);
-	if (got == 0) {
-		diags_add(d, DIAG_ERROR, file, 0, "",
-			  "fichier vide : la ligne d'en-tête est absente");
+	if (col_reader_open(&cr, file, data, len, columns, COL_COUNT, map, d))
 		goto done;
-	}
-	if (got < 0) {
-		diags_add(d, DIAG_ERROR, file, c.line, "", "%s", e.msg.ptr);
-		goto done;
-	}
-	if (columns_map(r, columns, COL_COUNT, map, d))
-		goto done;
-
-	size_t ncols = csv_nfields(r);
-	for (;;) {
-		got = csv_next(r, &e);
-		if (got == 0)
-			break;
-		c.line = csv_line(r);
-		if (got < 0) {
-			diags_add(d, DIAG_ERROR, file, c.line, "", "%s", e.msg.ptr);
-			continue;
-		}
-		if (columns_overflow(r, ncols)) {
-			diags_add(d, DIAG_ERROR, file, c.line, "",
-				  "%zu champs au lieu de %zu (séparateur non protégé par des "
-				  "guillemets ?)",
-				  csv_nfields(r), ncols);
-			continue;
-		}
+	while (col_reader_next(&cr)) {
+		c.line = cr.line;
 		struct action a;
 		action_init(&a);
 		c.errors_here = 0;
-		parse_record(&c, r, map, &a);
+		parse_record(&c, cr.r, map, &a);
 		if (*a.ref) {
 			xgrow((void **)&refs.items, sizeof(*refs.items), refs.n + 1, &refs.cap);
 			struct ref_line *rl = &refs.items[refs.n++];
@@ -373,8 +340,7 @@ done:
 	for (size_t i = 0; i < refs.n; i++)
 		free(refs.items[i].owned);
 	free(refs.items);
-	csv_close(r);
-	err_free(&e);
+	col_reader_close(&cr);
 	return d->errors > errors_before ? -1 : 0;
 }
 
