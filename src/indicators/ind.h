@@ -61,13 +61,17 @@ enum ind_better { IND_BETTER_UP, IND_BETTER_DOWN, IND_BETTER_N };
  *    evaluations computed with a licensed referential are left out;
  *  - FP_WORKSTATIONS: quantity of workstations (types Laptop, Desktop,
  *    Ordinateur portable, Ordinateur fixe, Thin client, Client léger) in
- *    those evaluations' physical equipment inventories. */
+ *    those evaluations' physical equipment inventories;
+ *  - RGESN_SERVICES: number of the ministry's registered digital services
+ *    (src/rgesn/) having a complete RGESN assessment dated in the year or
+ *    before; known once the ministry has registered a service. */
 enum ind_calc {
 	IND_CALC_NONE,
 	IND_CALC_ACTIONS_REALISED_SHARE,
 	IND_CALC_KEY_ACTIONS,
 	IND_CALC_FP_GHG_T,
 	IND_CALC_FP_WORKSTATIONS,
+	IND_CALC_RGESN_SERVICES,
 	IND_CALC_N
 };
 
@@ -85,7 +89,7 @@ const char *ind_better_code(enum ind_better b);	 /* "hausse", "baisse" */
 const char *ind_better_label(enum ind_better b); /* "À la hausse", "À la baisse" */
 int ind_better_parse(const char *s, enum ind_better *out);
 /* "" for NONE, "part_actions_realisees", "actions_cles", "empreinte_parc",
- * "postes_de_travail". */
+ * "postes_de_travail", "services_evalues". */
 const char *ind_calc_code(enum ind_calc c);
 /* French sentence saying where the value comes from, e.g. "calculé par
  * numeco depuis la feuille de route de l'année". */
@@ -267,6 +271,8 @@ struct ind_fact {
 	int has_fp;	  /* a stored evaluation of that year (open referential) */
 	double fp_ghg_kg; /* climate change total, kg CO2e */
 	double workstations;
+	int has_services;	/* the ministry has registered digital services */
+	long services_assessed; /* of which assessed (complete, dated <= the year) */
 };
 struct ind_fact_list {
 	struct ind_fact *items;

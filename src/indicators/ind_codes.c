@@ -49,6 +49,10 @@ static const struct ind_vocab calcs[IND_CALC_N] = {
 	  "calculé par numeco depuis l'inventaire des évaluations d'empreinte de l'année "
 	  "(postes de travail)",
 	  NULL },
+	{ "services_evalues",
+	  "calculé par numeco depuis le registre des services (services ayant une évaluation "
+	  "RGESN complète datée de l'année ou d'avant)",
+	  NULL },
 };
 
 static const struct ind_vocab states[IND_STATE_N] = {

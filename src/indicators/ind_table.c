@@ -139,6 +139,11 @@ int ind_fact_value(enum ind_calc calc, const struct ind_fact *f, double *v)
 			return 0;
 		*v = f->fp_ghg_kg / 1000.0;
 		return 1;
+	case IND_CALC_RGESN_SERVICES:
+		if (!f->has_services)
+			return 0;
+		*v = (double)f->services_assessed;
+		return 1;
 	case IND_CALC_FP_WORKSTATIONS:
 		if (!f->has_fp)
 			return 0;

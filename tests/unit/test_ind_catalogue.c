@@ -100,8 +100,13 @@ static void test_vocabularies(void **state)
 	assert_int_equal(b, IND_BETTER_DOWN);
 	assert_int_equal(ind_better_parse("", &b), -1);
 
-	static const char *const calcs[] = { "", "part_actions_realisees", "actions_cles",
-					     "empreinte_parc", "postes_de_travail" };
+	static const char *const calcs[] = { "",
+					     "part_actions_realisees",
+					     "actions_cles",
+					     "empreinte_parc",
+					     "postes_de_travail",
+					     "services_evalues" };
+	assert_int_equal(sizeof(calcs) / sizeof(*calcs), IND_CALC_N);
 	for (int i = 0; i < IND_CALC_N; i++) {
 		c = IND_CALC_N;
 		assert_string_equal(ind_calc_code((enum ind_calc)i), calcs[i]);

@@ -341,15 +341,15 @@ static void test_compute(void **state)
 	table_init(&t, &c);
 	struct ind_fact f[] = {
 		/* A 2024: roadmap of 8 actions, 2 realised, 3 key; footprint 12 500 kg, 40 posts */
-		{ 10, 2024, 1, 8, 2, 3, 1, 12500, 40 },
+		{ 10, 2024, 1, 8, 2, 3, 1, 12500, 40, 0, 0 },
 		/* B 2024: roadmap without actions; no footprint */
-		{ 20, 2024, 1, 0, 0, 0, 0, 999, 999 },
+		{ 20, 2024, 1, 0, 0, 0, 0, 999, 999, 0, 0 },
 		/* C 2024: no roadmap; footprint of 0 kg and 0 posts */
-		{ 30, 2024, 0, 5, 5, 5, 1, 0, 0 },
+		{ 30, 2024, 0, 5, 5, 5, 1, 0, 0, 0, 0 },
 		/* unknown ministry, and a year outside the table: ignored */
-		{ 99, 2024, 1, 1, 1, 1, 1, 1, 1 },
-		{ 40, 2022, 1, 1, 1, 1, 1, 1, 1 },
-		{ 40, 2026, 1, 1, 1, 1, 1, 1, 1 },
+		{ 99, 2024, 1, 1, 1, 1, 1, 1, 1, 1, 1 },
+		{ 40, 2022, 1, 1, 1, 1, 1, 1, 1, 1, 1 },
+		{ 40, 2026, 1, 1, 1, 1, 1, 1, 1, 1, 1 },
 	};
 	struct ind_fact_list fl = { f, sizeof(f) / sizeof(*f), sizeof(f) / sizeof(*f) };
 	ind_table_compute(&t, &fl);
