@@ -6,13 +6,8 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "core/vocab.h"
 #include "core/xalloc.h"
-
-struct vocab {
-	const char *code;
-	const char *label;
-	const char *alias; /* another accepted spelling, or NULL */
-};
 
 /* clang-format off: one entry per line reads best */
 static const struct vocab themes[THEME_COUNT] = {
@@ -72,53 +67,6 @@ static const struct vocab iunits[IUNIT_COUNT] = {
 
 /* clang-format on */
 
-/* Matches s against codes, labels and aliases: exactly first (what numeco's
- * own exports contain, so large re-imports stay fast), then after folding. */
-static int vocab_parse(const struct vocab *v, int count, const char *s)
-{
-	for (int i = 0; i < count; i++)
-		if (strcmp(s, v[i].code) == 0 || strcmp(s, v[i].label) == 0)
-			return i;
-	struct buf fs = BUF_INIT, fv = BUF_INIT;
-	int found = -1;
-	text_fold(s, &fs);
-	if (fs.len == 0)
-		goto out;
-	for (int i = 0; i < count && found < 0; i++) {
-		const char *cands[3] = { v[i].code, v[i].label, v[i].alias };
-		for (int j = 0; j < 3 && found < 0; j++) {
-			if (!cands[j])
-				continue;
-			buf_reset(&fv);
-			text_fold(cands[j], &fv);
-			if (strcmp(fs.ptr, fv.ptr) == 0)
-				found = i;
-		}
-	}
-out:
-	buf_free(&fs);
-	buf_free(&fv);
-	return found;
-}
-
-#define VOCAB_FUNCS(prefix, type, table, count)                                  \
-	const char *prefix##_code(type x)                                        \
-	{                                                                        \
-		return ((unsigned)x < (unsigned)(count)) ? table[x].code : "?";  \
-	}                                                                        \
-	const char *prefix##_label(type x)                                       \
-	{                                                                        \
-		return ((unsigned)x < (unsigned)(count)) ? table[x].label : "?"; \
-	}                                                                        \
-	int prefix##_parse(const char *s, type *out)                             \
-	{                                                                        \
-		int i = vocab_parse(table, (int)(count), s);                     \
-		if (i < 0)                                                       \
-			return -1;                                               \
-		*out = (type)i;                                                  \
-		return 0;                                                        \
-	}
-
 VOCAB_FUNCS(theme, enum theme, themes, THEME_COUNT)
 VOCAB_FUNCS(level, enum level, levels, LEVEL_COUNT)
 VOCAB_FUNCS(status, enum status, statuses, STATUS_COUNT)
@@ -147,7 +95,7 @@ static void unit_fold(const char *s, struct buf *out)
 
 int iunit_parse(const char *s, enum iunit *out)
 {
-	int i = vocab_parse(iunits, IUNIT_COUNT, s);
+	int i = vocab_find(iunits, IUNIT_COUNT, s);
 	if (i < 0) {
 		struct buf fs = BUF_INIT, fv = BUF_INIT;
 		unit_fold(s, &fs);

@@ -4,23 +4,17 @@
 
 #include <string.h>
 
-#include "core/text.h"
-
-struct ind_vocab {
-	const char *code;
-	const char *label;
-	const char *alias; /* another accepted spelling, or NULL */
-};
+#include "core/vocab.h"
 
 /* clang-format off */
-static const struct ind_vocab kinds[IND_KIND_N] = {
+static const struct vocab kinds[IND_KIND_N] = {
 	{ "nombre", "Nombre", "compte" },
 	{ "part", "Part (%)", "pourcentage" },
 	{ "montant", "Montant", NULL },
 	{ "ratio", "Ratio", NULL },
 };
 
-static const struct ind_vocab rules[IND_RULE_N] = {
+static const struct vocab rules[IND_RULE_N] = {
 	{ "somme", "Somme", "total" },
 	{ "moyenne_ponderee", "Moyenne pondérée", "moyenne ponderee par" },
 	{ "moyenne", "Moyenne", "moyenne simple" },
@@ -28,12 +22,12 @@ static const struct ind_vocab rules[IND_RULE_N] = {
 	{ "max", "Maximum", "plus grande valeur" },
 };
 
-static const struct ind_vocab betters[IND_BETTER_N] = {
+static const struct vocab betters[IND_BETTER_N] = {
 	{ "hausse", "À la hausse", "croissant" },
 	{ "baisse", "À la baisse", "decroissant" },
 };
 
-static const struct ind_vocab calcs[IND_CALC_N] = {
+static const struct vocab calcs[IND_CALC_N] = {
 	{ "", "saisi par le ministère", NULL },
 	{ "part_actions_realisees",
 	  "calculé par numeco depuis la feuille de route de l'année (part des actions réalisées)",
@@ -55,65 +49,17 @@ static const struct ind_vocab calcs[IND_CALC_N] = {
 	  NULL },
 };
 
-static const struct ind_vocab states[IND_STATE_N] = {
+static const struct vocab states[IND_STATE_N] = {
 	{ "brouillon", "Brouillon", NULL },
 	{ "soumis", "Soumis", "soumise" },
 	{ "valide", "Validé", "validee" },
 };
 /* clang-format on */
 
-/* Index of s among codes, labels and aliases (exact, then folded), or -1. */
-static int vocab_find(const struct ind_vocab *v, int count, const char *s)
-{
-	if (!s)
-		return -1;
-	for (int i = 0; i < count; i++)
-		if (strcmp(s, v[i].code) == 0 || strcmp(s, v[i].label) == 0)
-			return i;
-	struct buf fs = BUF_INIT, fv = BUF_INIT;
-	int found = -1;
-	text_fold(s, &fs);
-	if (fs.len == 0)
-		goto out;
-	for (int i = 0; i < count && found < 0; i++) {
-		const char *cands[3] = { v[i].code, v[i].label, v[i].alias };
-		for (int j = 0; j < 3 && found < 0; j++) {
-			if (!cands[j] || !*cands[j])
-				continue;
-			buf_reset(&fv);
-			text_fold(cands[j], &fv);
-			if (strcmp(fs.ptr, fv.ptr) == 0)
-				found = i;
-		}
-	}
-out:
-	buf_free(&fs);
-	buf_free(&fv);
-	return found;
-}
-
-#define IND_VOCAB(prefix, type, table, count)                                    \
-	const char *prefix##_code(type x)                                        \
-	{                                                                        \
-		return ((unsigned)x < (unsigned)(count)) ? table[x].code : "?";  \
-	}                                                                        \
-	const char *prefix##_label(type x)                                       \
-	{                                                                        \
-		return ((unsigned)x < (unsigned)(count)) ? table[x].label : "?"; \
-	}                                                                        \
-	int prefix##_parse(const char *s, type *out)                             \
-	{                                                                        \
-		int i = vocab_find(table, (int)(count), s);                      \
-		if (i < 0)                                                       \
-			return -1;                                               \
-		*out = (type)i;                                                  \
-		return 0;                                                        \
-	}
-
-IND_VOCAB(ind_kind, enum ind_kind, kinds, IND_KIND_N)
-IND_VOCAB(ind_rule, enum ind_rule, rules, IND_RULE_N)
-IND_VOCAB(ind_better, enum ind_better, betters, IND_BETTER_N)
-IND_VOCAB(ind_state, enum ind_state, states, IND_STATE_N)
+VOCAB_FUNCS(ind_kind, enum ind_kind, kinds, IND_KIND_N)
+VOCAB_FUNCS(ind_rule, enum ind_rule, rules, IND_RULE_N)
+VOCAB_FUNCS(ind_better, enum ind_better, betters, IND_BETTER_N)
+VOCAB_FUNCS(ind_state, enum ind_state, states, IND_STATE_N)
 
 const char *ind_calc_code(enum ind_calc c)
 {
