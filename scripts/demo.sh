@@ -26,7 +26,8 @@ quiet() {
 #    data/demo/review.sh when the folder holds it, but a validated roadmap
 #    refuses estimates: load from a folder of links without review.sh, and
 #    replay the review after the estimates (step 4).
-ln -s "$demo/organisations.csv" "$demo/personnes.csv" "$demo/roadmaps" "$demo/indicateurs" "$tmp/"
+ln -s "$demo/organisations.csv" "$demo/personnes.csv" "$demo/roadmaps" "$demo/indicateurs" \
+	"$demo/rgesn" "$tmp/"
 bash "$here/scripts/load-demo.sh" "$numeco" "$db" "$tmp"
 
 # 2. Footprint of the IT fleet of three ministries (synthetic inventories,
@@ -110,6 +111,8 @@ Données de démonstration (synthétiques) chargées dans $db.
   Empreintes :           $numeco --db $db footprint list
   Référentiels :         $numeco --db $db referential list
   Méthodes d'impact :    $numeco --db $db action methods
+  Services (RGESN) :     $numeco --db $db service list
+  Une déclaration :      $numeco --db $db assessment declaration --service ECO-IMPOTS
   Journal :              $numeco --db $db log --limit 20
   Aide :                 $numeco --help
 

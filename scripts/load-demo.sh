@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # load-demo.sh NUMECO DB DIR: creates DB afresh and loads a data folder laid
 # out like data/demo/ (organisations.csv, personnes.csv, roadmaps/CODE-PERIOD.csv,
-# and when present review.sh, indicateurs/*.csv and indicateurs/collectes.sh).
+# and when present review.sh, indicateurs/*.csv, indicateurs/collectes.sh and
+# rgesn/evaluations.sh).
 set -euo pipefail
 numeco=$1 db=$2 dir=$3
 rm -f "$db" "$db-wal" "$db-shm"
@@ -39,5 +40,14 @@ if [ -d "$dir/indicateurs" ]; then
 		# shellcheck source=/dev/null
 		source "$dir/indicateurs/collectes.sh" >/dev/null
 	fi
+fi
+# RGESN: the digital services of five ministries, their assessments (dated
+# 2025, after the indicator years, whose entered values they leave alone) and
+# two published ecodesign declarations.
+if [ -f "$dir/rgesn/evaluations.sh" ]; then
+	# shellcheck disable=SC2034 # $nc is what evaluations.sh runs
+	nc="$numeco --db $db"
+	# shellcheck source=/dev/null
+	source "$dir/rgesn/evaluations.sh" >/dev/null
 fi
 echo "$n feuilles de route chargées dans $db"

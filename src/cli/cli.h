@@ -67,6 +67,7 @@ int cli_fail(const struct err *e);
 
 /* Subcommands (one file each). */
 extern const struct cli_cmd cmd_init, cmd_org, cmd_person, cmd_import, cmd_export, cmd_review,
-	cmd_log, cmd_report, cmd_referential, cmd_footprint, cmd_action, cmd_indicator, cmd_serve;
+	cmd_log, cmd_report, cmd_referential, cmd_footprint, cmd_action, cmd_indicator, cmd_rgesn,
+	cmd_service, cmd_assessment, cmd_serve;
 
 #endif

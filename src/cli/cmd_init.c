@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 #include "indicators/ind_collect.h"
 #include "plan/referential.h"
+#include "rgesn/rg_assess.h"
 
 static int run(const struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -30,12 +31,13 @@ static int run(const struct cli_ctx *ctx, int argc, char **argv)
 		printf("Base déjà à jour : %s (schéma version %d)\n", ctx->db_path, version);
 
 	struct buf by = BUF_INIT;
-	int installed = 0, indicators = 0;
+	int installed = 0, indicators = 0, rgesn = 0;
 	buf_addf(&by, "cli:%s", ctx->user);
 	/* The local operator: init runs before any person exists. */
 	struct actor local = { by.ptr, 1, ROLE_ADMIN, 0, 0 };
 	if (store_begin(s, &e) || referential_install_open(s, by.ptr, &installed, &e) ||
-	    ind_catalogue_install_default(s, &local, &indicators, &e) || store_commit(s, &e)) {
+	    ind_catalogue_install_default(s, &local, &indicators, &e) ||
+	    rg_install_default(s, &local, &rgesn, &e) || store_commit(s, &e)) {
 		store_rollback(s);
 		buf_free(&by);
 		goto fail;
@@ -47,6 +49,9 @@ static int run(const struct cli_ctx *ctx, int argc, char **argv)
 	if (indicators)
 		printf("Catalogue d'indicateurs chargé : %d indicateur%s (numeco indicator list)\n",
 		       indicators, indicators > 1 ? "s" : "");
+	if (rgesn)
+		printf("Référentiel RGESN 2024 chargé : %d critère%s (numeco rgesn list)\n", rgesn,
+		       rgesn > 1 ? "s" : "");
 	store_close(s);
 	err_free(&e);
 	return CLI_OK;
@@ -72,5 +77,6 @@ const struct cli_cmd cmd_init = {
 	", voir docs/referentiel-ouvert.md)\n"
 	"s'il n'est pas encore en base, et le catalogue des indicateurs communs livré\n"
 	"avec numeco (data/indicators/catalogue.csv) si la base n'a pas encore de\n"
-	"catalogue.\n",
+	"catalogue, et la structure du RGESN 2024 livrée avec numeco\n"
+	"(data/rgesn/rgesn-2024.json) si aucun RGESN 2024 n'est encore en base.\n",
 };

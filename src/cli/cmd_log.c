@@ -23,7 +23,8 @@ static const char *op_label(const char *op)
 	static const char *const ops[][2] = { { "create", "création" },
 					      { "update", "modification" },
 					      { "delete", "suppression" },
-					      { "state", "changement d'état" } };
+					      { "state", "changement d'état" },
+					      { "publish", "publication" } };
 	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
 		if (strcmp(ops[i][0], op) == 0)
 			return ops[i][1];

@@ -1,11 +1,16 @@
 /* cmd_report.c: numeco report — the consolidated review of a period. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/cli.h"
+#include "core/xalloc.h"
 #include "indicators/ind_collect.h"
 #include "plan/consolidate.h"
 #include "report/report.h"
+#include "rgesn/rg_assess.h"
+#include "rgesn/rg_report.h"
+#include "store/store_rgesn.h"
 
 static int run(const struct cli_ctx *ctx, int argc, char **argv);
 
@@ -19,12 +24,15 @@ const struct cli_cmd cmd_report = {
 	"une feuille de route, nombre d'actions, part réalisée, répartition par thème,\n"
 	"par ministère et par niveau d'engagement, actions clés et total de leurs\n"
 	"impacts évités estimés, actions aux plus forts impacts évités, empreinte\n"
-	"du parc enregistrée, et valeurs des indicateurs communs pour chaque année\n"
-	"de la période (valeur nationale, complétude, cible et écart).\n\n"
+	"du parc enregistrée, valeurs des indicateurs communs pour chaque année\n"
+	"de la période (valeur nationale, complétude, cible et écart), et\n"
+	"écoconception des services numériques (services évalués selon le RGESN,\n"
+	"score moyen, répartition, critères le plus souvent non conformes).\n\n"
 	"  --format   md (défaut), html (page autonome imprimable, graphiques SVG),\n"
 	"             json ou csv\n"
 	"  --org      limiter le bilan à un ministère\n"
-	"  --top      nombre d'actions du classement (défaut : 10)\n"
+	"  --top      nombre de lignes des classements d'actions et de critères\n"
+	"             (défaut : 10)\n"
 	"  --output   écrire dans FICHIER plutôt que sur la sortie standard\n\n"
 	"Même données, mêmes octets : le bilan ne contient pas la date de production.\n",
 };
@@ -71,23 +79,26 @@ static int run(const struct cli_ctx *ctx, int argc, char **argv)
 	struct cons_result res;
 	struct ind_catalogue cat = { 0 };
 	struct ind_table ind = { 0 };
+	struct rg_cons rg = { 0 }; /* rg_cons_free is fine on it when not filled */
 	struct org min = { 0 };
 	struct buf out = BUF_INIT;
 	struct err e = ERR_INIT;
 	/* Everything is loaded here: rendering runs no SQL. */
 	if (store_load_consolidation(s, period, org, &in, &e) ||
 	    (org && ind_find_ministry(s, org, &min, &e)) ||
-	    ind_load(s, first, last, org ? min.id : 0, &cat, &ind, &e)) {
+	    ind_load(s, first, last, org ? min.id : 0, &cat, &ind, &e) ||
+	    rg_cons_load(s, org ? min.id : 0, (size_t)top, &rg, &e)) {
 		rc = cli_fail(&e);
 	} else {
 		consolidate(&in, (size_t)top, &res);
-		report_render_ind(&in, &res, &ind, fmt, &out);
+		report_render_full(&in, &res, &ind, &rg, fmt, &out);
 		cons_result_free(&res);
 		rc = cli_write_output(output, &out);
 	}
 	if (ind.cat)
 		ind_table_free(&ind);
 	ind_catalogue_free(&cat);
+	rg_cons_free(&rg);
 	org_free(&min);
 	cons_input_free(&in);
 	buf_free(&out);

@@ -7,9 +7,9 @@
 #include "cli/cli.h"
 
 static const struct cli_cmd *const commands[] = {
-	&cmd_init,  &cmd_org,	 &cmd_person,	   &cmd_import,	   &cmd_export, &cmd_review,
-	&cmd_log,   &cmd_report, &cmd_referential, &cmd_footprint, &cmd_action, &cmd_indicator,
-	&cmd_serve, NULL,
+	&cmd_init,  &cmd_org,	  &cmd_person,	    &cmd_import,    &cmd_export, &cmd_review,
+	&cmd_log,   &cmd_report,  &cmd_referential, &cmd_footprint, &cmd_action, &cmd_indicator,
+	&cmd_rgesn, &cmd_service, &cmd_assessment,  &cmd_serve,	    NULL,
 };
 
 static void usage(FILE *out)

@@ -18,5 +18,7 @@ extern const struct embedded_file embedded_open_referential[];
 /* The default indicator catalogue (data/indicators/catalogue.csv), loaded by
  * numeco init. */
 extern const struct embedded_file embedded_indicator_catalogue[];
+/* The RGESN 2024 structure (data/rgesn/rgesn-2024.json), loaded by numeco init. */
+extern const struct embedded_file embedded_rgesn_default[];
 
 #endif

@@ -60,3 +60,13 @@ int perm_move_indicators(const struct actor *a, int from, int to, int64_t minist
 	int submit = (from == 0 && to == 1) || (from == 1 && to == 0);
 	return submit && perm_edit_indicators(a, ministry_id);
 }
+
+int perm_edit_service(const struct actor *a, int64_t ministry_id, int64_t direction_org_id)
+{
+	return perm_edit_action(a, ministry_id, direction_org_id);
+}
+
+int perm_publish_service(const struct actor *a, int64_t ministry_id)
+{
+	return perm_edit_roadmap(a, ministry_id);
+}

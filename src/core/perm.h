@@ -49,5 +49,11 @@ int perm_edit_indicators(const struct actor *a, int64_t ministry_id);
  * validating and reopening belong to the admin, so a référent never
  * validates its own values. */
 int perm_move_indicators(const struct actor *a, int from, int to, int64_t ministry_id);
+/* Register a ministry's digital services, assess them: admin, the référent
+ * of the ministry, or a correspondant of that ministry whose organisation is
+ * the service's owning direction (direction_org_id, 0 for none). */
+int perm_edit_service(const struct actor *a, int64_t ministry_id, int64_t direction_org_id);
+/* Publish a service's ecodesign declaration: admin or the ministry's référent. */
+int perm_publish_service(const struct actor *a, int64_t ministry_id);
 
 #endif

@@ -38,11 +38,18 @@ void report_render(const struct cons_input *in, const struct cons_result *res,
 void report_render_ind(const struct cons_input *in, const struct cons_result *res,
 		       const struct ind_table *ind, enum report_format fmt, struct buf *out)
 {
+	report_render_full(in, res, ind, NULL, fmt, out);
+}
+
+void report_render_full(const struct cons_input *in, const struct cons_result *res,
+			const struct ind_table *ind, const struct rg_cons *rg,
+			enum report_format fmt, struct buf *out)
+{
 	switch (fmt) {
-	case REPORT_MD: report_md(in, res, ind, out); break;
-	case REPORT_HTML: report_html(in, res, ind, out); break;
-	case REPORT_JSON: report_json(in, res, ind, out); break;
-	case REPORT_CSV: report_csv(in, res, ind, out); break;
+	case REPORT_MD: report_md(in, res, ind, rg, out); break;
+	case REPORT_HTML: report_html(in, res, ind, rg, out); break;
+	case REPORT_JSON: report_json(in, res, ind, rg, out); break;
+	case REPORT_CSV: report_csv(in, res, ind, rg, out); break;
 	}
 }
 

@@ -64,6 +64,17 @@
  *     indicateur_cible        the target of the year, when there is one
  *     indicateur_ecart        value minus target, when both exist
  *                     Indicator values have at most 6 decimals.
+ *   rgesn             the ecodesign of services (only when the report has
+ *                     that section): code1 = ministry ("" and libelle1
+ *                     "Ensemble" for the whole report), code2 = services,
+ *                     services_evalues (nombre), score_moyen (%, empty
+ *                     without an assessed service), tranche_0_25,
+ *                     tranche_25_50, tranche_50_75, tranche_75_100
+ *                     (assessed services whose score is in [0, 25) … [75,
+ *                     100], nombre)
+ *   rgesn_critere     code1 = criterion id, libelle1 = its title: number
+ *                     of assessed services answering non conforme, most
+ *                     failed first
  * Totals are not repeated (sum the rows). Numbers: % with 1 decimal, tCO2e
  * and MWh with 3, EUR and EUR/tCO2e with 2. Text fields starting with = + - @
  * get a leading apostrophe so spreadsheets never run them as formulas
@@ -271,8 +282,43 @@ static void csv_indicators(const struct csv_ctx *c, const struct ind_table *t)
 	buf_free(&status);
 }
 
+/* The figures of one ministry (or of the whole report) of the ecodesign
+ * section. */
+static void csv_rg_group(const struct csv_ctx *c, const struct rg_cons_group *g, const char *code,
+			 const char *name)
+{
+	static const char *const codes[RG_DIST_N] = { "tranche_0_25", "tranche_25_50",
+						      "tranche_50_75", "tranche_75_100" };
+	static const char *const labels[RG_DIST_N] = {
+		"Services évalués au score de moins de 25 %",
+		"Services évalués au score de 25 à moins de 50 %",
+		"Services évalués au score de 50 à moins de 75 %",
+		"Services évalués au score de 75 % et plus",
+	};
+	csv_count(c, "rgesn", code, name, "services", "Services enregistrés", g->services);
+	csv_count(c, "rgesn", code, name, "services_evalues", "Services évalués", g->assessed);
+	if (g->has_average)
+		csv_real(c, "rgesn", code, name, "score_moyen", "Score moyen des services évalués",
+			 g->average, 1, "%");
+	else
+		csv_row(c, "rgesn", code, name, "score_moyen", "Score moyen des services évalués",
+			"", "%");
+	for (size_t b = 0; b < RG_DIST_N; b++)
+		csv_count(c, "rgesn", code, name, codes[b], labels[b], g->dist[b]);
+}
+
+static void csv_rgesn(const struct csv_ctx *c, const struct rg_cons *rg)
+{
+	for (size_t g = 0; g < rg->ngroups; g++)
+		csv_rg_group(c, &rg->groups[g], rg->groups[g].code, rg->groups[g].name);
+	csv_rg_group(c, &rg->national, "", "Ensemble");
+	for (size_t i = 0; i < rg->nfailed; i++)
+		csv_count(c, "rgesn_critere", rg->failed[i].criterion, rg->failed[i].title, "", "",
+			  rg->failed[i].count);
+}
+
 void report_csv(const struct cons_input *in, const struct cons_result *r,
-		const struct ind_table *ind, struct buf *out)
+		const struct ind_table *ind, const struct rg_cons *rg, struct buf *out)
 {
 	struct csv_ctx c = { in, out };
 	buf_adds(out, "\xef\xbb\xbf"
@@ -332,4 +378,6 @@ void report_csv(const struct cons_input *in, const struct cons_result *r,
 	csv_footprint(&c, r);
 	if (ind)
 		csv_indicators(&c, ind);
+	if (rg)
+		csv_rgesn(&c, rg);
 }

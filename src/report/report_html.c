@@ -539,7 +539,7 @@ static void h_no_roadmap(const struct cons_input *in, struct buf *out)
 }
 
 void report_html(const struct cons_input *in, const struct cons_result *res,
-		 const struct ind_table *ind, struct buf *out)
+		 const struct ind_table *ind, const struct rg_cons *rg, struct buf *out)
 {
 	struct buf title = BUF_INIT;
 	report_title(in, &title);
@@ -581,6 +581,10 @@ void report_html(const struct cons_input *in, const struct cons_result *res,
 		report_ind_html(in, ind, out);
 		buf_addc(out, '\n');
 	}
+	if (rg) {
+		report_rg_render(in, rg, RG_FMT_HTML, out);
+		buf_addc(out, '\n');
+	}
 	if (!report_is_scoped(in)) {
 		h_no_roadmap(in, out);
 		buf_addc(out, '\n');
@@ -595,6 +599,11 @@ void report_html(const struct cons_input *in, const struct cons_result *res,
 	if (ind) {
 		buf_adds(out, "<li>");
 		h_text(out, report_ind_method);
+		buf_adds(out, "</li>");
+	}
+	if (rg) {
+		buf_adds(out, "<li>");
+		h_text(out, report_rg_method);
 		buf_adds(out, "</li>");
 	}
 	buf_adds(out, "</ul></section>\n</main>\n</body>\n</html>\n");

@@ -7,6 +7,7 @@
 #include "core/buf.h"
 #include "indicators/ind.h"
 #include "plan/consolidate.h"
+#include "rgesn/rg_report.h"
 
 /* Section headings, the same in every format. */
 #define REPORT_H_KEY	    "Chiffres clés"
@@ -146,18 +147,30 @@ extern const char report_ind_method[];
 void report_ind_md(const struct cons_input *in, const struct ind_table *t, struct buf *out);
 void report_ind_html(const struct cons_input *in, const struct ind_table *t, struct buf *out);
 
+/* ---- the ecodesign of services (report_rg.c) ---- */
+
+/* The section "Écoconception des services (RGESN)" from the consolidation
+ * rg, in md or html, naming in a national review the ministries without a
+ * registered service; the same as a JSON object (new reference); and its
+ * method note. */
+void report_rg_render(const struct cons_input *in, const struct rg_cons *rg, enum rg_format fmt,
+		      struct buf *out);
+struct json_t *report_rg_json(const struct cons_input *in, const struct rg_cons *rg);
+extern const char report_rg_method[];
+
 /* Appends text so that it reads as plain text in a Markdown paragraph or
  * table cell (report_md.c). */
 void report_md_esc(struct buf *out, const char *text);
 
-/* The renderers; ind may be NULL (no indicators section). */
+/* The renderers; ind may be NULL (no indicators section), rg too (no
+ * ecodesign section). */
 void report_md(const struct cons_input *in, const struct cons_result *res,
-	       const struct ind_table *ind, struct buf *out);
+	       const struct ind_table *ind, const struct rg_cons *rg, struct buf *out);
 void report_html(const struct cons_input *in, const struct cons_result *res,
-		 const struct ind_table *ind, struct buf *out);
+		 const struct ind_table *ind, const struct rg_cons *rg, struct buf *out);
 void report_json(const struct cons_input *in, const struct cons_result *res,
-		 const struct ind_table *ind, struct buf *out);
+		 const struct ind_table *ind, const struct rg_cons *rg, struct buf *out);
 void report_csv(const struct cons_input *in, const struct cons_result *res,
-		const struct ind_table *ind, struct buf *out);
+		const struct ind_table *ind, const struct rg_cons *rg, struct buf *out);
 
 #endif

@@ -38,6 +38,12 @@
  *             (value: the national value, or in a scoped report the
  *             ministry's; counted… : the consolidation over the ministries
  *             of the report; values rounded to 6 decimals),
+ *   rgesn (only when the report has the ecodesign section) {services,
+ *          assessed, average (0..100 or null), distribution [{from, to,
+ *          services}], ministries [{code, name, services, assessed,
+ *          average, distribution}], ministries_without_services [code]
+ *          (national reports), most_failed [{rank, criterion, title,
+ *          services}]} (rgesn/rg_report.h, rg_cons_json),
  *   method [paragraph, ...]
  * Counts are integers; measures are reals rounded to 3 decimals (kg, kWh),
  * shares to 4 decimals, euros (and euros per tonne) to 2. */
@@ -220,7 +226,7 @@ static json_t *j_indicators(const struct cons_input *in, const struct ind_table 
 }
 
 void report_json(const struct cons_input *in, const struct cons_result *res,
-		 const struct ind_table *ind, struct buf *out)
+		 const struct ind_table *ind, const struct rg_cons *rg, struct buf *out)
 {
 	json_t *root = json_object();
 	struct buf title = BUF_INIT;
@@ -342,12 +348,16 @@ void report_json(const struct cons_input *in, const struct cons_result *res,
 	json_object_set_new(root, "footprint", j_footprint(in, res));
 	if (ind)
 		json_object_set_new(root, "indicators", j_indicators(in, ind));
+	if (rg)
+		json_object_set_new(root, "rgesn", report_rg_json(in, rg));
 
 	json_t *method = json_array();
 	for (size_t i = 0; i < report_nmethod_notes; i++)
 		json_array_append_new(method, json_string(report_method_notes[i]));
 	if (ind)
 		json_array_append_new(method, json_string(report_ind_method));
+	if (rg)
+		json_array_append_new(method, json_string(report_rg_method));
 	json_object_set_new(root, "method", method);
 
 	/* Precision 15 prints every rounded value in its shortest exact form

@@ -408,7 +408,7 @@ static void md_no_roadmap(const struct cons_input *in, struct buf *out)
 }
 
 void report_md(const struct cons_input *in, const struct cons_result *res,
-	       const struct ind_table *ind, struct buf *out)
+	       const struct ind_table *ind, const struct rg_cons *rg, struct buf *out)
 {
 	struct buf t = BUF_INIT;
 	report_title(in, &t);
@@ -432,6 +432,8 @@ void report_md(const struct cons_input *in, const struct cons_result *res,
 	md_footprint(in, res, out);
 	if (ind)
 		report_ind_md(in, ind, out);
+	if (rg)
+		report_rg_render(in, rg, RG_FMT_MD, out);
 	if (!report_is_scoped(in))
 		md_no_roadmap(in, out);
 
@@ -444,6 +446,11 @@ void report_md(const struct cons_input *in, const struct cons_result *res,
 	if (ind) {
 		buf_adds(out, "- ");
 		report_md_esc(out, report_ind_method);
+		buf_addc(out, '\n');
+	}
+	if (rg) {
+		buf_adds(out, "- ");
+		report_md_esc(out, report_rg_method);
 		buf_addc(out, '\n');
 	}
 }

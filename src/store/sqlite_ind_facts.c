@@ -1,6 +1,7 @@
 /* sqlite_ind_facts.c: what numeco knows of each ministry and year for the
- * computed indicators — roadmap actions, footprint evaluations — SQLite
- * backend (store_ind_facts of store_ind.h). */
+ * computed indicators — roadmap actions, footprint evaluations, digital
+ * services assessed against the RGESN — SQLite backend (store_ind_facts of
+ * store_ind.h). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +34,16 @@ static const char SQL_EVALS[] =
 static const char SQL_QTY[] =
 	"SELECT q.evaluation_id, q.type, q.quantity FROM fp_type_quantity q"
 	" JOIN fp_evaluation e ON e.id = q.evaluation_id WHERE e.year BETWEEN ?1 AND ?2";
+
+/* Digital services: the year each entered the register (registered, or
+ * its first assessment of any kind when earlier) and the date of its first
+ * complete RGESN assessment (NULL when none). */
+static const char SQL_SERVICES[] =
+	"SELECT v.org_id, substr(v.created_at, 1, 4),"
+	" (SELECT min(a.assessed_on) FROM assessment a WHERE a.service_id = v.id),"
+	" (SELECT min(a.assessed_on) FROM assessment a WHERE a.service_id = v.id"
+	"  AND a.kind = 'complete')"
+	" FROM service v";
 
 /* Equipment types counted as workstations, folded (core/text.h). */
 static const char *const WORKSTATION_TYPES[] = {
@@ -283,6 +294,40 @@ static void evals_apply(struct fact_load *l)
 	}
 }
 
+/* The year of an ISO date column ("2024-05-02", "2024-…"); 0 for NULL. */
+static int col_year(sqlite3_stmt *st, int col)
+{
+	const char *v = (const char *)sqlite3_column_text(st, col);
+	int y = 0;
+	for (int i = 0; v && i < 4 && v[i] >= '0' && v[i] <= '9'; i++)
+		y = y * 10 + (v[i] - '0');
+	return y >= 1000 ? y : 0;
+}
+
+/* Marks the years from a service's entry in the register: the ministry has
+ * services; from its first complete assessment on, one more assessed. */
+static int service_row(sqlite3_stmt *st, void *ctx, struct err *err)
+{
+	struct fact_load *l = ctx;
+	size_t m;
+	int own;
+	(void)err;
+	if (!ministry_of(l, sqlite3_column_int64(st, 0), &m, &own))
+		return 0;
+	int since = col_year(st, 1), first = col_year(st, 2), assessed = col_year(st, 3);
+	if (first && (!since || first < since))
+		since = first;
+	if (!since)
+		return 0;
+	for (int y = since < l->from ? l->from : since; y <= l->to; y++) {
+		struct ind_fact *f = fact_cell(l, m, y);
+		f->has_services = 1;
+		if (assessed && assessed <= y)
+			f->services_assessed++;
+	}
+	return 0;
+}
+
 static int run(struct store *s, const char *sql, db_row_fn *fn, struct fact_load *l,
 	       struct err *err)
 {
@@ -291,7 +336,7 @@ static int run(struct store *s, const char *sql, db_row_fn *fn, struct fact_load
 		return -1;
 	if (sql == SQL_ROADMAPS) {
 		db_bind_text(st, 1, status_code(STATUS_REALISEE));
-	} else if (sql != SQL_ORGS) {
+	} else if (sql != SQL_ORGS && sql != SQL_SERVICES) {
 		db_bind_int64(st, 1, l->from);
 		db_bind_int64(st, 2, l->to);
 	}
@@ -308,6 +353,8 @@ static int facts_load(struct store *s, struct fact_load *l, struct err *err)
 	if (run(s, SQL_ROADMAPS, roadmap_row, l, err))
 		return -1;
 	periods_apply(l);
+	if (run(s, SQL_SERVICES, service_row, l, err))
+		return -1;
 	if (run(s, SQL_EVALS, eval_row, l, err))
 		return -1;
 	if (!l->nevals)
@@ -342,7 +389,7 @@ int store_ind_facts(struct store *s, int year_from, int year_to, int64_t ministr
 	for (size_t i = 0; i < m.n; i++) {
 		for (int y = l.from; y <= l.to; y++) {
 			struct ind_fact *f = fact_cell(&l, i, y);
-			if (!f->has_roadmap && !f->has_fp)
+			if (!f->has_roadmap && !f->has_fp && !f->has_services)
 				continue;
 			f->org_id = m.id[i];
 			f->year = y;

@@ -82,8 +82,9 @@ int store_ind_state_set(struct store *s, int64_t org_id, int year, enum ind_stat
 int store_ind_table_load(struct store *s, const struct ind_catalogue *cat, int year_from,
 			 int year_to, int64_t ministry_id, struct ind_table *t, struct err *err);
 /* What numeco stores about each ministry (ministry_id 0: all) and each year
- * of [year_from, year_to] that has a roadmap or a footprint evaluation, for
- * the computed indicators (ind.h, enum ind_calc). */
+ * of [year_from, year_to] that has a roadmap, a footprint evaluation, or
+ * digital services in the register (from the year a service was registered
+ * or first assessed), for the computed indicators (ind.h, enum ind_calc). */
 int store_ind_facts(struct store *s, int year_from, int year_to, int64_t ministry_id,
 		    struct ind_fact_list *out, struct err *err);
 /* The smallest and largest year having a value, a collection state, a

@@ -31,6 +31,10 @@ static const char *const resources[][3] = {
 	  "les valeurs nationales d'une année, avec complétude, cible et écart" },
 	{ "GET", "/api/v1/organisations/{code}/indicateurs?annee=A",
 	  "les valeurs d'un ministère pour une année, leur origine et l'état de sa collecte" },
+	{ "GET", "/api/v1/services?ministere=CODE",
+	  "les services numériques et le score RGESN de leur dernière évaluation complète" },
+	{ "GET", "/api/v1/services/{code}/declaration",
+	  "la dernière déclaration d'écoconception publiée d'un service" },
 };
 
 int api_get_index(struct web_req *rq, struct web_resp *rs, struct err *err)

@@ -40,13 +40,15 @@ void web_page_begin(struct web_req *rq, struct web_resp *rs, const char *title)
 		    "<p class=\"fr-header__service-tagline\">Pilotage du numérique "
 		    "écoresponsable de l'État</p></div></div>\n");
 	if (rq->signed_in) {
-		buf_adds(o, "<div class=\"fr-header__tools\"><div "
-			    "class=\"fr-header__tools-links\">"
-			    "<nav aria-label=\"Menu principal\"><ul class=\"fr-btns-group\">"
-			    "<li><a class=\"fr-btn\" href=\"/\">Tableau de bord</a></li>"
-			    "<li><a class=\"fr-btn\" href=\"/empreinte\">Empreinte</a></li>"
-			    "<li><a class=\"fr-btn\" href=\"/indicateurs\">Indicateurs</a></li>"
-			    "<li><a class=\"fr-btn\" href=\"/compte\">");
+		buf_adds(o,
+			 "<div class=\"fr-header__tools\"><div "
+			 "class=\"fr-header__tools-links\">"
+			 "<nav aria-label=\"Menu principal\"><ul class=\"fr-btns-group\">"
+			 "<li><a class=\"fr-btn\" href=\"/\">Tableau de bord</a></li>"
+			 "<li><a class=\"fr-btn\" href=\"/empreinte\">Empreinte</a></li>"
+			 "<li><a class=\"fr-btn\" href=\"/indicateurs\">Indicateurs</a></li>"
+			 "<li><a class=\"fr-btn\" href=\"/services\">Services numériques</a></li>"
+			 "<li><a class=\"fr-btn\" href=\"/compte\">");
 		html_esc(o, rq->who.name);
 		buf_adds(o, " (");
 		html_esc(o, role_label(rq->who.role));
@@ -117,6 +119,12 @@ void web_flash(const struct web_req *rq, struct buf *out)
 		{ "valeurs", "Valeurs enregistrées." },
 		{ "collecte", "État de la collecte modifié." },
 		{ "indicateur", "Définition de l'indicateur enregistrée." },
+		{ "diagnostic", "Autodiagnostic enregistré." },
+		{ "evaluation",
+		  "Évaluation complète commencée : tous les critères sont non évalués." },
+		{ "reponses", "Réponses enregistrées." },
+		{ "convertie", "Autodiagnostic transformé en évaluation complète." },
+		{ "publiee", "Déclaration d'écoconception publiée." },
 	};
 	const char *ok = web_kvs_get(&rq->query, "ok");
 	if (!ok)

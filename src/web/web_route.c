@@ -27,7 +27,14 @@ static const struct web_route *const tables[] = {
 	web_routes_ind_def,
 	web_routes_ind_edit,
 	web_routes_ind_export,
+	web_routes_service_form, /* before web_routes_services: /services/nouveau */
+	web_routes_services,
+	web_routes_assess,
+	web_routes_diag,
+	web_routes_declaration,
+	web_routes_rgesn,
 	web_routes_api,
+	web_routes_api_services,
 	web_routes_api_indicators,
 	NULL,
 };
@@ -147,14 +154,21 @@ static void identify(struct web_req *rq, struct err *err)
 	session_free(&se);
 }
 
+/* Adds header key unless the response has it already. */
+static void header_once(struct web_resp *rs, const char *key, const char *value)
+{
+	if (!web_kvs_get(&rs->headers, key))
+		web_kvs_add(&rs->headers, key, value);
+}
+
 void web_security_headers(struct web_resp *rs)
 {
-	web_kvs_add(&rs->headers, "Content-Security-Policy",
+	header_once(rs, "Content-Security-Policy",
 		    "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self' data:; "
 		    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
-	web_kvs_add(&rs->headers, "X-Content-Type-Options", "nosniff");
-	web_kvs_add(&rs->headers, "Referrer-Policy", "same-origin");
-	web_kvs_add(&rs->headers, "X-Frame-Options", "DENY");
+	header_once(rs, "X-Content-Type-Options", "nosniff");
+	header_once(rs, "Referrer-Policy", "same-origin");
+	header_once(rs, "X-Frame-Options", "DENY");
 }
 
 static int is_write(const char *method)

@@ -34,13 +34,20 @@ extern const struct web_route web_routes_indicators[], web_routes_ind_form[],
 	web_routes_ind_state[], web_routes_ind_def[], web_routes_ind_edit[],
 	web_routes_ind_export[], web_routes_api_indicators[];
 
+/* The RGESN pages (page_service_form.c, page_services.c, page_assess.c,
+ * page_diag.c, page_declaration.c, page_rgesn.c) and their API
+ * (api_services.c). */
+extern const struct web_route web_routes_service_form[], web_routes_services[], web_routes_assess[],
+	web_routes_diag[], web_routes_declaration[], web_routes_rgesn[], web_routes_api_services[];
+
 /* Runs the request: finds its route, resolves identity in rq->store, checks
  * rights to reach it and the CSRF token, calls the handler, adds the
  * security headers. rq->store must be open. Never fails: errors become
  * responses (500 logged to stderr). */
 void web_dispatch(struct web_req *rq, struct web_resp *rs);
 
-/* Security headers every response carries (CSP without inline script …). */
+/* Security headers every response carries (CSP without inline script …);
+ * a header the handler set already is kept (a standalone page's own CSP). */
 void web_security_headers(struct web_resp *rs);
 
 /* Name of the session cookie. */

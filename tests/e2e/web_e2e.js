@@ -2,9 +2,11 @@
 // JavaScript off (every page must work without it): sign-in, dashboard,
 // ministry and action pages, editing an action, the review workflow between a
 // référent and the central team, importing a roadmap file, evaluating
-// footprint inventories and entering a ministry's indicator values (the
-// collection form: a refused jump, then confirmed by a comment), all through
-// the forms. Every page shown gets a full
+// footprint inventories, entering a ministry's indicator values (the
+// collection form: a refused jump, then confirmed by a comment), and the
+// RGESN (a service's quick self-diagnosis, turned into an assessment, its
+// declaration published and opened at its stable address), all through the
+// forms. Every page shown gets a full
 // page screenshot and an axe-core audit (serious or critical = failure); the
 // main pages are measured on a first and a second load (requests, bytes,
 // DOM, EcoIndex) against the issue's bars. Exits 1 with the reasons when
@@ -63,6 +65,9 @@ const IND_MIN = `/indicateurs/ministere/${ORG}`;
 const IND_FORM = `${IND_MIN}/saisie`;
 const IND_PART = 'part_agents_formes';
 const IND_COMMENT = 'Plan de formation de tous les agents (e2e).';
+const SVC = 'MIN-A-E2E';
+const SVC_PAGE = `/services/${SVC}`;
+const SVC_CONTACT = 'ecoconception@a.exemple.gouv.fr';
 
 const failures = [];
 const fail = (msg) => {
@@ -444,6 +449,113 @@ async function flowIndicators() {
 	await visit('indicateur', 'page_ind_def.c', st);
 }
 
+// The RGESN with JavaScript off: a service registered through its form, the
+// quick self-diagnosis answered with radio buttons (a refused answer first),
+// its first score, its conversion into a complete assessment, an answer
+// refused then accepted in the assessment's form, the declaration published
+// and opened at the service's stable address. Globals set for the measures.
+let svcDiag = '', svcAssess = '';
+
+async function flowRgesn() {
+	let st = await click(page.locator('header a[href="/services"]'));
+	await visit('services', 'page_services.c', st);
+	st = await click(page.locator('a[href="/services/nouveau"]'));
+	await visit('service-nouveau', 'page_service_form.c', st);
+	await page.fill('#code', SVC);
+	await page.fill('#nom', 'Démarches en ligne (e2e)');
+	await page.fill('#url', 'https://demarches.exemple.gouv.fr');
+	await page.selectOption('#org', 'MIN-A-DNUM');
+	await page.fill('#contact', 'dnum@a.exemple.gouv.fr');
+	st = await click(page.locator('form[action="/services/nouveau"] button[type=submit]'));
+	expect(new URL(page.url()).pathname === SVC_PAGE && query('ok') === 'enregistre',
+		`service : arrivée sur ${pathOf(page.url())}, attendu ${SVC_PAGE}?ok=enregistre`);
+	await visit('service', 'page_services.c', st);
+
+	// The quick self-diagnosis: 10 conforme, 5 non conforme, 2 non
+	// applicable, 1 en cours, 2 left at « je ne sais pas ».
+	st = await click(page.locator(`a[href="${SVC_PAGE}/diagnostic"]`));
+	await visit('autodiagnostic', 'page_diag.c', st);
+	const names = await page.locator('input[type=radio][value=conforme]')
+		.evaluateAll((els) => els.map((e) => e.name));
+	expect(names.length === 20, `autodiagnostic : ${names.length} questions, 20 attendues`);
+	const unknown = await page.locator('input[type=radio][value=non_evalue]:checked').count();
+	expect(unknown === names.length, `autodiagnostic : ${unknown} « je ne sais pas » cochés d'avance`);
+	const answers = ['conforme', 'conforme', 'conforme', 'conforme', 'conforme', 'conforme', 'conforme',
+		'conforme', 'conforme', 'conforme', 'non_conforme', 'non_conforme', 'non_conforme',
+		'non_conforme', 'non_conforme', 'non_applicable', 'non_applicable', 'en_cours'];
+	// DSFR draws the radio buttons over their labels: a click on the label
+	// checks the button, as a person does.
+	for (let i = 0; i < answers.length && i < names.length; i++)
+		await page.click(`label[for="${names[i]}-${answers[i]}"]`);
+	const checked = await page.locator('input[type=radio][value=conforme]:checked').count();
+	expect(checked === 10, `autodiagnostic : ${checked} « conforme » cochés, 10 attendus`);
+	const id = (n) => n.slice(2); // "r-1-2" → "1-2"
+	await page.fill(`#j-${id(names[15])}`, 'Le service ne diffuse aucune vidéo (e2e).');
+	await page.fill(`#d-${id(names[17])}`, '2027-06-30');
+	// The second non applicable has no justification: refused, nothing kept.
+	st = await click(page.locator(`form[action="${SVC_PAGE}/diagnostic"] button[type=submit]`));
+	await visit('autodiagnostic-refuse', 'page_diag.c', st, 400);
+	const err = await page.locator(`#${names[16]}-erreur`).count() ? await text(`#${names[16]}-erreur`) : '';
+	expect(/justification/.test(err), `autodiagnostic refusé : message « ${err} » sans demande de justification`);
+	expect(await page.locator(`.fr-alert--error a[href="#${names[16]}"]`).count() === 1,
+		'autodiagnostic refusé : pas de lien vers la question dans le résumé');
+	expect(await page.isChecked(`#${names[0]}-conforme`), 'autodiagnostic refusé : réponse perdue');
+	await page.fill(`#j-${id(names[16])}`, 'Aucune notification envoyée (e2e).');
+	st = await click(page.locator(`form[action="${SVC_PAGE}/diagnostic"] button[type=submit]`));
+	expect(/^\/evaluations\/\d+$/.test(new URL(page.url()).pathname) && query('ok') === 'diagnostic',
+		`autodiagnostic : arrivée sur ${pathOf(page.url())}, attendu /evaluations/N?ok=diagnostic`);
+	svcDiag = new URL(page.url()).pathname;
+	await visit('autodiagnostic-resultat', 'page_diag.c', st);
+	const lead = await text('p.fr-text--lead');
+	expect(lead === 'Premier score : 55,6 %', `autodiagnostic : « ${lead} », attendu « Premier score : 55,6 % »`);
+	const steps = await page.locator('h2#commencer + p + ol > li').count();
+	expect(steps === 5, `autodiagnostic : ${steps} critères à regarder d'abord, 5 attendus`);
+
+	// Into a complete assessment.
+	st = await click(page.locator('button:has-text("Transformer en évaluation complète")'));
+	expect(query('ok') === 'convertie', `conversion : arrivée sur ${pathOf(page.url())}, attendu ?ok=convertie`);
+	svcAssess = new URL(page.url()).pathname;
+	await visit('evaluation', 'page_assess.c', st);
+	const score = await text('p.fr-text--lead');
+	expect(score === 'Score : 13,2 %', `évaluation : « ${score} », attendu « Score : 13,2 % »`);
+	// The family filter (a GET form), then one answer refused and accepted.
+	await page.selectOption('#famille', '1');
+	st = await click(page.locator(`form[method=get][action="${svcAssess}"] button[type=submit]`));
+	expect(query('famille') === '1', `filtre : arrivée sur ${pathOf(page.url())}, attendu ?famille=1`);
+	await page.selectOption('#r-1-1', 'non_applicable');
+	st = await click(page.locator(`form[action^="${svcAssess}/reponses"] button[type=submit]`));
+	await visit('evaluation-refusee', 'page_assess.c', st, 400);
+	const err2 = await page.locator('#r-1-1-erreur').count() ? await text('#r-1-1-erreur') : '';
+	expect(/justification/.test(err2), `réponse refusée : message « ${err2} »`);
+	await page.fill('#j-1-1', 'Service imposé par la loi (e2e).');
+	st = await click(page.locator(`form[action^="${svcAssess}/reponses"] button[type=submit]`));
+	expect(query('ok') === 'reponses' && query('famille') === '1',
+		`réponses : arrivée sur ${pathOf(page.url())}, attendu ?famille=1&ok=reponses`);
+	expect((await flash()).includes('Réponses enregistrées'), 'réponses : message absent');
+
+	// Publishing, then the stable address of the declaration.
+	await page.fill('#contact', SVC_CONTACT);
+	st = await click(page.locator(`form[action="${svcAssess}/publier"] button[type=submit]`));
+	expect(query('ok') === 'publiee', `publication : arrivée sur ${pathOf(page.url())}, attendu ?ok=publiee`);
+	await visit('evaluation-publiee', 'page_assess.c', st);
+	expect(await page.locator(`form[action="${svcAssess}/reponses"]`).count() === 0,
+		'évaluation publiée : le formulaire des réponses est encore là');
+	st = await go(SVC_PAGE);
+	st = await click(page.locator(`a[href="${SVC_PAGE}/declaration"]`));
+	expect(new URL(page.url()).pathname === `${SVC_PAGE}/declaration`,
+		`déclaration : arrivée sur ${pathOf(page.url())}`);
+	await visit('declaration', 'page_declaration.c / rg_declaration_html.c', st);
+	const body = await text('body');
+	expect(body.includes('Démarches en ligne (e2e)') && body.includes(SVC_CONTACT),
+		'déclaration : service ou contact absent');
+	// 10 conforming among 75 applicable: 13,3 %, written 13 % (whole percentages).
+	expect(/13(,3)?\s*%/.test(body), 'déclaration : score (13 %) absent');
+	st = await go('/rgesn/consolidation');
+	await visit('consolidation', 'page_rgesn.c', st);
+	st = await go('/rgesn');
+	await visit('criteres', 'page_rgesn.c', st);
+}
+
 // ---- measures ----
 
 // The main pages: the sign-in page is measured before signing in, the others
@@ -460,6 +572,13 @@ const MEASURED = [
 	['indicateurs du ministère', `${IND_MIN}?annee=${IND_YEAR}`, 'page_indicators.c'],
 	['saisie des indicateurs', `${IND_FORM}?annee=${IND_YEAR}`, 'page_ind_form.c'],
 	['indicateur', `/indicateurs/indicateur/${IND_PART}?annee=${IND_YEAR}`, 'page_ind_def.c'],
+	['services numériques', '/services', 'page_services.c'],
+	['autodiagnostic', `${SVC_PAGE}/diagnostic`, 'page_diag.c'],
+	['résultat de l\'autodiagnostic', () => svcDiag, 'page_diag.c'],
+	['évaluation (15 critères)', () => svcAssess, 'page_assess.c'],
+	['déclaration d\'écoconception', `${SVC_PAGE}/declaration`, 'page_declaration.c'],
+	['critères du RGESN', '/rgesn', 'page_rgesn.c'],
+	['consolidation RGESN', '/rgesn/consolidation', 'page_rgesn.c'],
 ];
 
 const kb = (b) => b / 1024;
@@ -492,7 +611,13 @@ function missedBars(label, owner, m) {
 // Measures the pages of MEASURED whose label is in labels.
 async function runMeasures(labels) {
 	const rows = [];
-	for (const [label, url, owner] of MEASURED.filter((m) => labels.includes(m[0]))) {
+	for (const [label, where, owner] of MEASURED.filter((m) => labels.includes(m[0]))) {
+		// Addresses known once the flows ran are functions.
+		const url = typeof where === 'function' ? where() : where;
+		if (!url) {
+			fail(`mesure « ${label} » : adresse inconnue (le parcours n'est pas allé jusque-là)`);
+			continue;
+		}
 		const m = await meter.measure(BASE + url);
 		const eco = ecoindex(m.cold.dom, m.cold.requests, kb(m.cold.bytes));
 		const ecoWarm = ecoindex(m.warm.dom, m.warm.network, kb(m.warm.bytes));
@@ -557,7 +682,9 @@ ${version}, sur les données de test (\`tests/data\`) : feuille de route
 MIN-A 2022 de 6 actions après le parcours, une recommandation, une évaluation
 d'empreinte ; feuille de route MIN-B 2023 de 120 actions, 50 par page ;
 catalogue d'indicateurs par défaut (24), valeurs de MIN-A saisies par le
-formulaire pour ${IND_YEAR - 1} et ${IND_YEAR}.
+formulaire pour ${IND_YEAR - 1} et ${IND_YEAR} ; RGESN 2024 (78 critères), un
+service de MIN-A avec son autodiagnostic (20 questions), l'évaluation complète
+qui en est issue (15 critères par page) et sa déclaration publiée.
 Commande :
 
 \`\`\`sh
@@ -642,6 +769,8 @@ async function main() {
 		await step('5. import d\'un fichier', flowImport);
 		await step('6. empreinte et compte', flowFootprint);
 		await step('6 bis. indicateurs (saisie sans JavaScript)', flowIndicators);
+		await step('6 ter. services numériques (autodiagnostic, évaluation, déclaration sans JavaScript)',
+			flowRgesn);
 		await step('7. mesures', async () => {
 			rows = rows.concat(await runMeasures(MEASURED.slice(1).map((m) => m[0])));
 		});

@@ -18,6 +18,7 @@
 #include "report/fmt.h"
 #include "report/report.h"
 #include "report/report_int.h"
+#include "rgesn/rg_report.h"
 #include "support.h"
 
 #define HOSTILE "<script>alert(\"x\")</script> & co"
@@ -251,17 +252,85 @@ static void ind_fixture(const struct cons_input *in, struct ind_catalogue *cat, 
 	}
 }
 
+/* The ecodesign of services: a referential of four criteria and the
+ * services of the ministries of cin (the Culture has none):
+ * Agriculture 75 % and one service not assessed, Armées 1 of 3 applicable
+ * (33,3 %), Économie 50 %. 4.2 fails in two services, 1.1 and 4.10 in one. */
+static void rg_fixture(const struct cons_input *cin, struct rg_cons *out)
+{
+	const char *scope = cin->scope;
+	static const char *const ids[] = { "1.1", "4.2", "4.10", "6.1" };
+	static const char *const titles[] = { "Utilité du service évaluée",
+					      "Lecture automatique désactivée",
+					      "Notifications limitées",
+					      "Poids des pages maîtrisé" };
+	static const struct {
+		const char *code;
+		enum rg_answer a[4]; /* RG_ANS_N: not assessed */
+	} svcs[] = {
+		{ "MIN-AGRI",
+		  { RG_ANS_CONFORME, RG_ANS_NON_CONFORME, RG_ANS_CONFORME, RG_ANS_CONFORME } },
+		{ "MIN-AGRI", { RG_ANS_N } },
+		{ "MIN-ARMEES",
+		  { RG_ANS_NON_CONFORME, RG_ANS_EN_COURS, RG_ANS_NON_APPLICABLE,
+		    RG_ANS_CONFORME } },
+		{ "MIN-ECO",
+		  { RG_ANS_CONFORME, RG_ANS_NON_CONFORME, RG_ANS_NON_CONFORME, RG_ANS_CONFORME } },
+	};
+	struct rg_family fam[] = { { 1, (char *)"Stratégie" },
+				   { 4, (char *)"UX/UI" },
+				   { 6, (char *)"Frontend" } };
+	struct rg_criterion crit[4];
+	struct rg_item items[4][4];
+	struct rg_cons_in in[4];
+	size_t n = 0;
+	memset(crit, 0, sizeof(crit));
+	for (size_t i = 0; i < 4; i++) {
+		crit[i].id = (char *)ids[i];
+		crit[i].title = (char *)titles[i];
+		sscanf(ids[i], "%d.%d", &crit[i].family, &crit[i].num);
+	}
+	struct rg_ref ref = { .name = (char *)"RGESN",
+			      .version = (char *)"2024",
+			      .families = fam,
+			      .nfamilies = 3,
+			      .criteria = crit,
+			      .ncriteria = 4 };
+	for (size_t s = 0; s < 4; s++) {
+		if (scope[0] && strcmp(scope, svcs[s].code) != 0)
+			continue;
+		memset(&in[n], 0, sizeof(in[n]));
+		in[n].ministry_code = svcs[s].code;
+		/* Named as in the review, as numeco report does. */
+		for (size_t m = 0; m < cin->nministries; m++)
+			if (strcmp(cin->ministries[m].code, svcs[s].code) == 0)
+				in[n].ministry_name = cin->ministries[m].name;
+		in[n].assessed = svcs[s].a[0] != RG_ANS_N;
+		in[n].ref = &ref;
+		in[n].items = items[s];
+		in[n].nitems = in[n].assessed ? 4 : 0;
+		for (size_t i = 0; i < 4; i++)
+			items[s][i] = (struct rg_item){ (char *)ids[i], svcs[s].a[i], (char *)"x",
+							(char *)"2026-01-01", (char *)"" };
+		n++;
+	}
+	rg_consolidate(in, n, 10, out);
+}
+
 static void render(const char *scope, enum report_format fmt, struct buf *out)
 {
 	struct cons_input in;
 	struct cons_result res;
 	struct ind_catalogue cat;
 	struct ind_table t;
+	struct rg_cons rg;
 	fixture(&in, scope);
 	ind_fixture(&in, &cat, &t);
+	rg_fixture(&in, &rg);
 	consolidate(&in, 10, &res);
-	report_render_ind(&in, &res, &t, fmt, out);
+	report_render_full(&in, &res, &t, &rg, fmt, out);
 	cons_result_free(&res);
+	rg_cons_free(&rg);
 	ind_table_free(&t);
 	ind_catalogue_free(&cat);
 	cons_input_free(&in);
@@ -281,6 +350,9 @@ static void test_no_indicators(void **state)
 		assert_null(strstr(out.ptr, "Indicateurs communs"));
 		assert_null(strstr(out.ptr, "indicateur_valeur"));
 		assert_null(strstr(out.ptr, "\"indicators\""));
+		assert_null(strstr(out.ptr, "Écoconception des services"));
+		assert_null(strstr(out.ptr, "\"rgesn\""));
+		assert_null(strstr(out.ptr, ";rgesn"));
 		buf_free(&out);
 		cons_result_free(&res);
 		cons_input_free(&in);
