@@ -99,3 +99,40 @@ void fmt_plain(struct buf *out, double v, int decimals, char sep)
 {
 	fmt_emit(out, v, decimals, sep, NULL);
 }
+
+void fmt_md_esc(struct buf *out, const char *text)
+{
+	for (const char *p = text ? text : ""; *p; p++) {
+		switch (*p) {
+		case '\\':
+		case '`':
+		case '*':
+		case '_':
+		case '[':
+		case ']':
+		case '<':
+		case '>':
+		case '|':
+		case '~':
+		case '&':
+		case '#':
+		case '!':
+		case '{':
+		case '}':
+			buf_addc(out, '\\');
+			buf_addc(out, *p);
+			break;
+		case '\r':
+			if (p[1] == '\n')
+				p++;
+			buf_addc(out, ' ');
+			break;
+		case '\n':
+		case '\t': buf_addc(out, ' '); break;
+		default:
+			/* Other control characters mean nothing in a page. */
+			if ((unsigned char)*p >= 0x20 && *p != 0x7f)
+				buf_addc(out, *p);
+		}
+	}
+}

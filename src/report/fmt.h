@@ -33,4 +33,9 @@ void fmt_euros(struct buf *out, int64_t cents);
  * ('.' for SVG and JSON-like uses, ',' for French spreadsheets). */
 void fmt_plain(struct buf *out, double v, int decimals, char sep);
 
+/* Text for Markdown: punctuation Markdown or inline HTML would interpret is
+ * backslash-escaped (pipes included, so it fits in a table cell), line
+ * breaks and tabs become spaces, other control characters are dropped. */
+void fmt_md_esc(struct buf *out, const char *text);
+
 #endif

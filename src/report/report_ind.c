@@ -166,11 +166,11 @@ void report_ind_md(const struct cons_input *in, const struct ind_table *t, struc
 	struct buf cells[REPORT_IND_NCOLS], b = BUF_INIT;
 	buf_adds(out, "\n## " REPORT_H_INDICATORS "\n\n");
 	if (t->cat->n == 0) {
-		report_md_esc(out, report_ind_no_catalogue);
+		fmt_md_esc(out, report_ind_no_catalogue);
 		buf_addc(out, '\n');
 		return;
 	}
-	report_md_esc(out, report_ind_intro(in));
+	fmt_md_esc(out, report_ind_intro(in));
 	buf_addc(out, '\n');
 	for (size_t c = 0; c < REPORT_IND_NCOLS; c++)
 		buf_init(&cells[c]);
@@ -179,14 +179,14 @@ void report_ind_md(const struct cons_input *in, const struct ind_table *t, struc
 		if (report_ind_year_empty(in, t, y)) {
 			buf_reset(&b);
 			report_ind_none(in, y, &b);
-			report_md_esc(out, b.ptr);
+			fmt_md_esc(out, b.ptr);
 			buf_addc(out, '\n');
 			continue;
 		}
 		buf_adds(out, "|");
 		for (size_t c = 0; c < REPORT_IND_NCOLS; c++) {
 			buf_addc(out, ' ');
-			report_md_esc(out, cols[c]);
+			fmt_md_esc(out, cols[c]);
 			buf_adds(out, " |");
 		}
 		buf_adds(out, "\n|---|---:|---|---:|---:|\n");
@@ -197,7 +197,7 @@ void report_ind_md(const struct cons_input *in, const struct ind_table *t, struc
 			buf_adds(out, "|");
 			for (size_t c = 0; c < REPORT_IND_NCOLS; c++) {
 				buf_addc(out, ' ');
-				report_md_esc(out, cells[c].ptr);
+				fmt_md_esc(out, cells[c].ptr);
 				buf_adds(out, " |");
 			}
 			buf_addc(out, '\n');

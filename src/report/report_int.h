@@ -7,6 +7,7 @@
 #include "core/buf.h"
 #include "indicators/ind.h"
 #include "plan/consolidate.h"
+#include "report/fmt.h"
 #include "rgesn/rg_report.h"
 
 /* Section headings, the same in every format. */
@@ -157,10 +158,6 @@ void report_rg_render(const struct cons_input *in, const struct rg_cons *rg, enu
 		      struct buf *out);
 struct json_t *report_rg_json(const struct cons_input *in, const struct rg_cons *rg);
 extern const char report_rg_method[];
-
-/* Appends text so that it reads as plain text in a Markdown paragraph or
- * table cell (report_md.c). */
-void report_md_esc(struct buf *out, const char *text);
 
 /* The renderers; ind may be NULL (no indicators section), rg too (no
  * ecodesign section). */

@@ -4,42 +4,6 @@
 #include "report/fmt.h"
 #include "report/report_int.h"
 
-/* Punctuation Markdown or inline HTML would interpret is backslash-escaped,
- * line breaks become spaces. */
-void report_md_esc(struct buf *out, const char *text)
-{
-	for (const char *p = text ? text : ""; *p; p++) {
-		switch (*p) {
-		case '\\':
-		case '`':
-		case '*':
-		case '_':
-		case '[':
-		case ']':
-		case '<':
-		case '>':
-		case '|':
-		case '~':
-		case '&':
-		case '#':
-		case '!':
-		case '{':
-		case '}':
-			buf_addc(out, '\\');
-			buf_addc(out, *p);
-			break;
-		case '\r':
-			if (p[1] == '\n')
-				p++;
-			buf_addc(out, ' ');
-			break;
-		case '\n':
-		case '\t': buf_addc(out, ' '); break;
-		default: buf_addc(out, *p);
-		}
-	}
-}
-
 /* Header and delimiter rows; align has one letter per column: 'l' for
  * text, 'r' for numbers. */
 static void md_header(struct buf *out, const char *const *cols, size_t n, const char *align)
@@ -47,7 +11,7 @@ static void md_header(struct buf *out, const char *const *cols, size_t n, const 
 	buf_adds(out, "|");
 	for (size_t i = 0; i < n; i++) {
 		buf_addc(out, ' ');
-		report_md_esc(out, cols[i]);
+		fmt_md_esc(out, cols[i]);
 		buf_adds(out, " |");
 	}
 	buf_adds(out, "\n|");
@@ -59,7 +23,7 @@ static void md_header(struct buf *out, const char *const *cols, size_t n, const 
 static void md_text(struct buf *out, const char *text, int bold)
 {
 	buf_adds(out, bold ? " **" : " ");
-	report_md_esc(out, text);
+	fmt_md_esc(out, text);
 	buf_adds(out, bold ? "** |" : " |");
 }
 
@@ -268,11 +232,11 @@ static void md_cost(const struct cons_input *in, const struct cons_result *res, 
 					    "Coût de la tonne évitée (" REPORT_UNIT_COST ")" };
 	buf_adds(out, "\n## " REPORT_H_COST "\n\n");
 	if (res->ntop_cost == 0) {
-		report_md_esc(out, report_cost_none);
+		fmt_md_esc(out, report_cost_none);
 		buf_addc(out, '\n');
 		return;
 	}
-	report_md_esc(out, report_cost_note);
+	fmt_md_esc(out, report_cost_note);
 	buf_adds(out, "\n\n");
 	md_header(out, cols, 7, "rlllrrr");
 	struct buf t = BUF_INIT;
@@ -360,7 +324,7 @@ static void md_fp_year(const struct cons_input *in, const struct cons_result *re
 	if (t.len) {
 		if (y->nrows)
 			buf_addc(out, '\n'); /* ends the table */
-		report_md_esc(out, t.ptr);
+		fmt_md_esc(out, t.ptr);
 		buf_addc(out, '\n');
 	}
 	if (missing) {
@@ -369,7 +333,7 @@ static void md_fp_year(const struct cons_input *in, const struct cons_result *re
 			if (report_fp_has(res, y, m))
 				continue;
 			buf_adds(out, "- ");
-			report_md_esc(out, report_ministry_name(in, m));
+			fmt_md_esc(out, report_ministry_name(in, m));
 			buf_addc(out, '\n');
 		}
 	}
@@ -381,11 +345,11 @@ static void md_footprint(const struct cons_input *in, const struct cons_result *
 {
 	buf_adds(out, "\n## " REPORT_H_FOOTPRINT "\n\n");
 	if (res->nfp_years == 0) {
-		report_md_esc(out, report_fp_none);
+		fmt_md_esc(out, report_fp_none);
 		buf_addc(out, '\n');
 		return;
 	}
-	report_md_esc(out, report_fp_intro);
+	fmt_md_esc(out, report_fp_intro);
 	buf_addc(out, '\n');
 	for (size_t i = 0; i < res->nfp_years; i++)
 		md_fp_year(in, res, &res->fp_years[i], out);
@@ -399,7 +363,7 @@ static void md_no_roadmap(const struct cons_input *in, struct buf *out)
 		if (in->ministries[m].has_roadmap)
 			continue;
 		buf_adds(out, "- ");
-		report_md_esc(out, report_ministry_name(in, m));
+		fmt_md_esc(out, report_ministry_name(in, m));
 		buf_addc(out, '\n');
 		n++;
 	}
@@ -413,11 +377,11 @@ void report_md(const struct cons_input *in, const struct cons_result *res,
 	struct buf t = BUF_INIT;
 	report_title(in, &t);
 	buf_adds(out, "# ");
-	report_md_esc(out, t.ptr);
+	fmt_md_esc(out, t.ptr);
 	buf_adds(out, "\n\n");
 	buf_reset(&t);
 	report_subtitle(in, &t);
-	report_md_esc(out, t.ptr);
+	fmt_md_esc(out, t.ptr);
 	buf_addc(out, '\n');
 	buf_free(&t);
 
@@ -440,17 +404,17 @@ void report_md(const struct cons_input *in, const struct cons_result *res,
 	buf_adds(out, "\n## " REPORT_H_METHOD "\n\n");
 	for (size_t i = 0; i < report_nmethod_notes; i++) {
 		buf_adds(out, "- ");
-		report_md_esc(out, report_method_notes[i]);
+		fmt_md_esc(out, report_method_notes[i]);
 		buf_addc(out, '\n');
 	}
 	if (ind) {
 		buf_adds(out, "- ");
-		report_md_esc(out, report_ind_method);
+		fmt_md_esc(out, report_ind_method);
 		buf_addc(out, '\n');
 	}
 	if (rg) {
 		buf_adds(out, "- ");
-		report_md_esc(out, report_rg_method);
+		fmt_md_esc(out, report_rg_method);
 		buf_addc(out, '\n');
 	}
 }

@@ -93,7 +93,7 @@ static void md_row(struct buf *out, struct buf *cells, int bold)
 	buf_adds(out, "|");
 	for (size_t i = 0; i < NCOLS; i++) {
 		buf_adds(out, bold ? " **" : " ");
-		rg_md_esc(out, cells[i].ptr);
+		fmt_md_esc(out, cells[i].ptr);
 		buf_adds(out, bold ? "** |" : " |");
 	}
 	buf_addc(out, '\n');
@@ -103,10 +103,10 @@ static void render_md(const struct rg_cons *c, const struct rg_cons_opts *o, str
 {
 	struct buf t = BUF_INIT, cells[NCOLS];
 	buf_adds(out, "\n## " RG_CONS_HEADING "\n\n");
-	rg_md_esc(out, intro);
+	fmt_md_esc(out, intro);
 	buf_adds(out, "\n\n");
 	summary(c, &t);
-	rg_md_esc(out, t.ptr);
+	fmt_md_esc(out, t.ptr);
 	buf_addc(out, '\n');
 	for (size_t i = 0; i < NCOLS; i++)
 		buf_init(&cells[i]);
@@ -114,7 +114,7 @@ static void render_md(const struct rg_cons *c, const struct rg_cons_opts *o, str
 		buf_adds(out, "\n|");
 		for (size_t i = 0; i < NCOLS; i++) {
 			buf_addc(out, ' ');
-			rg_md_esc(out, cols[i]);
+			fmt_md_esc(out, cols[i]);
 			buf_adds(out, " |");
 		}
 		buf_adds(out, "\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -131,15 +131,15 @@ static void render_md(const struct rg_cons *c, const struct rg_cons_opts *o, str
 	without_text(c, o, &t);
 	if (t.len) {
 		buf_addc(out, '\n');
-		rg_md_esc(out, t.ptr);
+		fmt_md_esc(out, t.ptr);
 		buf_addc(out, '\n');
 	}
 	if (c->national.assessed) {
 		buf_adds(out, "\n### ");
-		rg_md_esc(out, h_failed);
+		fmt_md_esc(out, h_failed);
 		buf_adds(out, "\n\n");
 		if (!c->nfailed) {
-			rg_md_esc(out, no_failed);
+			fmt_md_esc(out, no_failed);
 			buf_addc(out, '\n');
 		} else {
 			buf_adds(out, "| Rang | Critère | Intitulé | Services non conformes |\n"
@@ -147,9 +147,9 @@ static void render_md(const struct rg_cons *c, const struct rg_cons_opts *o, str
 		}
 		for (size_t i = 0; i < c->nfailed; i++) {
 			buf_addf(out, "| %zu | ", i + 1);
-			rg_md_esc(out, c->failed[i].criterion);
+			fmt_md_esc(out, c->failed[i].criterion);
 			buf_adds(out, " | ");
-			rg_md_esc(out, c->failed[i].title);
+			fmt_md_esc(out, c->failed[i].title);
 			buf_adds(out, " | ");
 			fmt_count(out, c->failed[i].count);
 			buf_adds(out, " |\n");

@@ -22,26 +22,26 @@ static void md_url(struct buf *out, const char *url)
 		buf_adds(out, url);
 		buf_addc(out, '>');
 	} else {
-		rg_md_esc(out, url);
+		fmt_md_esc(out, url);
 	}
 }
 
 static void md_item(struct buf *out, const char *label, const char *value, int url)
 {
 	buf_adds(out, "- **");
-	rg_md_esc(out, label);
+	fmt_md_esc(out, label);
 	buf_adds(out, "** : ");
 	if (url)
 		md_url(out, value);
 	else
-		rg_md_esc(out, value);
+		fmt_md_esc(out, value);
 	buf_addc(out, '\n');
 }
 
 static void md_cell(struct buf *out, const char *text)
 {
 	buf_addc(out, ' ');
-	rg_md_esc(out, *str(text) ? text : "—");
+	fmt_md_esc(out, *str(text) ? text : "—");
 	buf_adds(out, " |");
 }
 
@@ -58,7 +58,7 @@ static void md_head(struct buf *out, const char *const *cols, size_t n, const ch
 
 static void md_para(struct buf *out, const char *text)
 {
-	rg_md_esc(out, text);
+	fmt_md_esc(out, text);
 	buf_addc(out, '\n');
 }
 
@@ -91,7 +91,7 @@ static void md_tally_row(struct buf *out, const char *label, const struct rg_tal
 			     t->non_evalue, t->applicable,   t->non_applicable };
 	const char *b = bold ? "**" : "";
 	buf_addf(out, "| %s", b);
-	rg_md_esc(out, label);
+	fmt_md_esc(out, label);
 	buf_addf(out, "%s |", b);
 	for (size_t i = 0; i < sizeof(n) / sizeof(n[0]); i++) {
 		buf_addf(out, " %s", b);
@@ -100,7 +100,7 @@ static void md_tally_row(struct buf *out, const char *label, const struct rg_tal
 	}
 	rg_fmt_score(&s, t->has_score, t->score);
 	buf_addf(out, " %s", b);
-	rg_md_esc(out, s.ptr);
+	fmt_md_esc(out, s.ptr);
 	buf_addf(out, "%s |\n", b);
 	buf_free(&s);
 }
@@ -119,11 +119,11 @@ static void md_result(const struct rg_dv *v, struct buf *out)
 	struct buf t = BUF_INIT;
 	buf_adds(out, "\n## " RG_DECL_H_RESULT "\n\n**Score d'avancement : ");
 	rg_fmt_score(&t, sc->all.has_score, sc->all.score);
-	rg_md_esc(out, t.ptr);
+	fmt_md_esc(out, t.ptr);
 	buf_adds(out, "** (");
 	buf_reset(&t);
 	rg_decl_counts(&sc->all, &t);
-	rg_md_esc(out, t.ptr);
+	fmt_md_esc(out, t.ptr);
 	buf_adds(out, ")\n");
 	buf_reset(&t);
 	rg_decl_progress(v, &t);
@@ -243,7 +243,7 @@ void rg_decl_md(const struct rg_dv *v, struct buf *out)
 	struct buf t = BUF_INIT;
 	rg_decl_title(d, &t);
 	buf_adds(out, "# ");
-	rg_md_esc(out, t.ptr);
+	fmt_md_esc(out, t.ptr);
 	buf_adds(out, "\n\n");
 	buf_reset(&t);
 	rg_decl_subtitle(d, &t);

@@ -7,12 +7,8 @@
 #include <stddef.h>
 
 #include "core/buf.h"
+#include "report/fmt.h"
 #include "rgesn/rg_report.h"
-
-/* Appends text so that it reads as plain text in a Markdown paragraph or
- * table cell: Markdown punctuation is backslash-escaped (pipes included),
- * line breaks become spaces. */
-void rg_md_esc(struct buf *out, const char *text);
 
 /* A score as shown to people: "62 %" (whole percent, French style), "—"
  * without a score. */
