@@ -138,6 +138,8 @@ static const char SQL_YEARS[] =
 	" FROM indicator i"
 	" UNION ALL SELECT min(year), max(year) FROM indicator_collection"
 	" UNION ALL SELECT min(year), max(year) FROM fp_evaluation"
+	" UNION ALL SELECT min(CAST(substr(assessed_on, 1, 4) AS INTEGER)),"
+	" max(CAST(substr(assessed_on, 1, 4) AS INTEGER)) FROM assessment WHERE kind = 'complete'"
 	" UNION ALL SELECT min(CAST(period AS INTEGER)), max(CAST(period AS INTEGER))"
 	" FROM roadmap WHERE period GLOB '[0-9][0-9][0-9][0-9]')";
 

@@ -88,7 +88,8 @@ int store_ind_table_load(struct store *s, const struct ind_catalogue *cat, int y
 int store_ind_facts(struct store *s, int year_from, int year_to, int64_t ministry_id,
 		    struct ind_fact_list *out, struct err *err);
 /* The smallest and largest year having a value, a collection state, a
- * stored footprint evaluation, or a roadmap of a single year; 0 ok with
+ * stored footprint evaluation, a complete RGESN assessment, or a roadmap of
+ * a single year; 0 ok with
  * *min = *max = 0 when none. */
 int store_ind_years(struct store *s, int *min, int *max, struct err *err);
 
