@@ -1,6 +1,5 @@
 /* ind_catalogue_csv.c: the catalogue as a CSV file — parsing with located
  * diagnostics, and writing (see ind.h, docs/formats/indicators.md). */
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,47 +31,25 @@ static const struct col_spec columns[IND_COL_N] = {
 	[IND_COL_SOURCE] = { "Source", 0, { "Sources", "Base légale", "Référence", NULL } },
 };
 
-struct cat_ctx {
-	const char *file;
-	struct diags *d;
-	long line;
-	int errors_here;
-};
-
-static void bad(struct cat_ctx *c, enum ind_cat_col col, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void bad(struct cat_ctx *c, enum ind_cat_col col, const char *fmt, ...)
-{
-	struct buf msg = BUF_INIT;
-	va_list ap;
-	va_start(ap, fmt);
-	buf_vaddf(&msg, fmt, ap);
-	va_end(ap);
-	diags_add(c->d, DIAG_ERROR, c->file, c->line, columns[col].header, "%s", msg.ptr);
-	buf_free(&msg);
-	c->errors_here++;
-}
-
 static void problem(void *ctx, enum ind_cat_col col, const char *msg)
 {
-	bad(ctx, col, "%s", msg);
+	col_bad(ctx, col, "%s", msg);
 }
 
 /* Checks a text field's length and control characters; copies it to *dst. */
-static void take_text(struct cat_ctx *c, enum ind_cat_col col, const char *v, size_t max,
+static void take_text(struct col_row *c, enum ind_cat_col col, const char *v, size_t max,
 		      int multiline, char **dst)
 {
 	size_t n = text_utf8_len(v);
 	if (n > max) {
-		bad(c, col, "texte trop long (%zu caractères, au plus %zu)", n, max);
+		col_bad(c, col, "texte trop long (%zu caractères, au plus %zu)", n, max);
 		return;
 	}
 	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
 		if (*p < 0x20 && *p != '\t' && !(multiline && (*p == '\n' || *p == '\r'))) {
-			bad(c, col, "%s",
-			    multiline ? "caractère de contrôle interdit"
-				      : "caractère de contrôle ou saut de ligne interdit");
+			col_bad(c, col, "%s",
+				multiline ? "caractère de contrôle interdit"
+					  : "caractère de contrôle ou saut de ligne interdit");
 			return;
 		}
 	}
@@ -80,26 +57,26 @@ static void take_text(struct cat_ctx *c, enum ind_cat_col col, const char *v, si
 	*dst = xstrdup(v);
 }
 
-static void take_bound(struct cat_ctx *c, enum ind_cat_col col, const char *v, int *has,
+static void take_bound(struct col_row *c, enum ind_cat_col col, const char *v, int *has,
 		       double *dst)
 {
 	struct err e = ERR_INIT;
 	if (!*v)
 		return;
 	if (parse_number(v, dst, &e))
-		bad(c, col, "%s", e.msg.ptr);
+		col_bad(c, col, "%s", e.msg.ptr);
 	else
 		*has = 1;
 	err_free(&e);
 }
 
-#define ENUM_TAKE(fn, type, parsefn, col, msg)                             \
-	static void fn(struct cat_ctx *c, const char *v, type *dst)        \
-	{                                                                  \
-		if (!*v)                                                   \
-			bad(c, col, "%s", "valeur obligatoire manquante"); \
-		else if (parsefn(v, dst))                                  \
-			bad(c, col, msg, v);                               \
+#define ENUM_TAKE(fn, type, parsefn, col, msg)                                 \
+	static void fn(struct col_row *c, const char *v, type *dst)            \
+	{                                                                      \
+		if (!*v)                                                       \
+			col_bad(c, col, "%s", "valeur obligatoire manquante"); \
+		else if (parsefn(v, dst))                                      \
+			col_bad(c, col, msg, v);                               \
 	}
 
 ENUM_TAKE(take_theme, enum theme, theme_parse, IND_COL_THEME,
@@ -114,7 +91,7 @@ ENUM_TAKE(take_better, enum ind_better, ind_better_parse, IND_COL_BETTER,
 	  "sens inconnu « %s » (attendu : hausse ou baisse)")
 
 /* Reads one data record into x (zeroed, strings ""). */
-static void parse_record(struct cat_ctx *c, struct csv_reader *r, const int *map, struct ind_def *x)
+static void parse_record(struct col_row *c, struct csv_reader *r, const int *map, struct ind_def *x)
 {
 	struct buf f[IND_COL_N];
 	const char *v[IND_COL_N];
@@ -126,21 +103,21 @@ static void parse_record(struct cat_ctx *c, struct csv_reader *r, const int *map
 	}
 
 	if (!*v[IND_COL_CODE])
-		bad(c, IND_COL_CODE, "%s", "valeur obligatoire manquante");
+		col_bad(c, IND_COL_CODE, "%s", "valeur obligatoire manquante");
 	else if (!ind_code_valid(v[IND_COL_CODE]))
-		bad(c, IND_COL_CODE,
-		    "code « %s » invalide (lettres minuscules sans accent, chiffres et _, %d "
-		    "caractères au plus)",
-		    v[IND_COL_CODE], IND_CODE_MAX);
+		col_bad(c, IND_COL_CODE,
+			"code « %s » invalide (lettres minuscules sans accent, chiffres et _, %d "
+			"caractères au plus)",
+			v[IND_COL_CODE], IND_CODE_MAX);
 	else
 		take_text(c, IND_COL_CODE, v[IND_COL_CODE], IND_CODE_MAX, 0, &x->code);
 	if (!*v[IND_COL_LABEL])
-		bad(c, IND_COL_LABEL, "%s", "valeur obligatoire manquante");
+		col_bad(c, IND_COL_LABEL, "%s", "valeur obligatoire manquante");
 	else
 		take_text(c, IND_COL_LABEL, v[IND_COL_LABEL], MAX_LABEL, 0, &x->label);
 	take_text(c, IND_COL_DEFINITION, v[IND_COL_DEFINITION], MAX_TEXT, 1, &x->definition);
 	if (!*v[IND_COL_UNIT])
-		bad(c, IND_COL_UNIT, "%s", "valeur obligatoire manquante");
+		col_bad(c, IND_COL_UNIT, "%s", "valeur obligatoire manquante");
 	else
 		take_text(c, IND_COL_UNIT, v[IND_COL_UNIT], MAX_UNIT, 0, &x->unit);
 	take_theme(c, v[IND_COL_THEME], &x->theme);
@@ -151,12 +128,13 @@ static void parse_record(struct cat_ctx *c, struct csv_reader *r, const int *map
 	take_bound(c, IND_COL_MAX, v[IND_COL_MAX], &x->has_max, &x->max);
 	take_better(c, v[IND_COL_BETTER], &x->better);
 	if (ind_targets_parse(v[IND_COL_TARGETS], &x->targets, &x->ntargets, &e))
-		bad(c, IND_COL_TARGETS, "%s", e.msg.ptr);
+		col_bad(c, IND_COL_TARGETS, "%s", e.msg.ptr);
 	if (ind_calc_parse(v[IND_COL_CALC], &x->calc))
-		bad(c, IND_COL_CALC,
-		    "calcul inconnu « %s » (attendu : vide, part_actions_realisees, actions_cles, "
-		    "empreinte_parc, postes_de_travail ou services_evalues)",
-		    v[IND_COL_CALC]);
+		col_bad(c, IND_COL_CALC,
+			"calcul inconnu « %s » (attendu : vide, part_actions_realisees, "
+			"actions_cles, "
+			"empreinte_parc, postes_de_travail ou services_evalues)",
+			v[IND_COL_CALC]);
 	take_text(c, IND_COL_SOURCE, v[IND_COL_SOURCE], MAX_SOURCE, 1, &x->source);
 
 	if (!c->errors_here) {
@@ -208,7 +186,7 @@ int ind_catalogue_parse(const char *name, const char *data, size_t len, struct i
 			struct diags *d)
 {
 	const char *file = name ? name : "";
-	struct cat_ctx c = { file, d, 0, 0 };
+	struct col_row c = { file, d, columns, 0, 0 };
 	struct col_reader cr;
 	size_t before = d->errors;
 	struct code_line *codes = NULL;
@@ -229,9 +207,9 @@ int ind_catalogue_parse(const char *name, const char *data, size_t len, struct i
 		if (*x.code) {
 			long prev = find_code(codes, ncodes, x.code);
 			if (prev >= 0) {
-				bad(&c, IND_COL_CODE,
-				    "code « %s » en double (déjà utilisé ligne %ld)", x.code,
-				    codes[prev].line);
+				col_bad(&c, IND_COL_CODE,
+					"code « %s » en double (déjà utilisé ligne %ld)", x.code,
+					codes[prev].line);
 			}
 		}
 		if (!c.errors_here) {
@@ -259,13 +237,15 @@ int ind_catalogue_parse(const char *name, const char *data, size_t len, struct i
 		c.line = item_line[i];
 		long w = find_code(codes, ncodes, x->weight_code);
 		if (w < 0)
-			bad(&c, IND_COL_WEIGHT,
-			    "indicateur de pondération « %s » absent du catalogue", x->weight_code);
+			col_bad(&c, IND_COL_WEIGHT,
+				"indicateur de pondération « %s » absent du catalogue",
+				x->weight_code);
 		else if (codes[w].item >= 0 && out->items[codes[w].item].rule == IND_RULE_WMEAN)
-			bad(&c, IND_COL_WEIGHT,
-			    "indicateur de pondération « %s » lui-même pondéré (ligne %ld) : une "
-			    "pondération doit être une valeur simple",
-			    x->weight_code, codes[w].line);
+			col_bad(&c, IND_COL_WEIGHT,
+				"indicateur de pondération « %s » lui-même pondéré (ligne %ld) : "
+				"une "
+				"pondération doit être une valeur simple",
+				x->weight_code, codes[w].line);
 	}
 	if (d->errors == before)
 		ind_catalogue_check(out, file, d);

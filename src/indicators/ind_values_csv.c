@@ -1,6 +1,5 @@
 /* ind_values_csv.c: parsing a CSV file of indicator values (syntax only;
  * see ind.h and docs/formats/indicators.md). */
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,64 +57,42 @@ void ind_rows_free(struct ind_rows *r)
 	memset(r, 0, sizeof(*r));
 }
 
-struct val_ctx {
-	const char *file;
-	struct diags *d;
-	long line;
-	int errors_here;
-};
-
-static void bad(struct val_ctx *c, enum val_col col, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void bad(struct val_ctx *c, enum val_col col, const char *fmt, ...)
-{
-	struct buf msg = BUF_INIT;
-	va_list ap;
-	va_start(ap, fmt);
-	buf_vaddf(&msg, fmt, ap);
-	va_end(ap);
-	diags_add(c->d, DIAG_ERROR, c->file, c->line, columns[col].header, "%s", msg.ptr);
-	buf_free(&msg);
-	c->errors_here++;
-}
-
-static void check_text(struct val_ctx *c, enum val_col col, const char *v, size_t max,
+static void check_text(struct col_row *c, enum val_col col, const char *v, size_t max,
 		       int multiline)
 {
 	size_t n = text_utf8_len(v);
 	if (n > max) {
-		bad(c, col, "texte trop long (%zu caractères, au plus %zu)", n, max);
+		col_bad(c, col, "texte trop long (%zu caractères, au plus %zu)", n, max);
 		return;
 	}
 	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
 		if (*p < 0x20 && *p != '\t' && !(multiline && (*p == '\n' || *p == '\r'))) {
-			bad(c, col, "%s",
-			    multiline ? "caractère de contrôle interdit"
-				      : "caractère de contrôle ou saut de ligne interdit");
+			col_bad(c, col, "%s",
+				multiline ? "caractère de contrôle interdit"
+					  : "caractère de contrôle ou saut de ligne interdit");
 			return;
 		}
 	}
 }
 
-static void take_year(struct val_ctx *c, const char *v, int *year)
+static void take_year(struct col_row *c, const char *v, int *year)
 {
 	long y = 0;
 	size_t n = strlen(v);
 	if (!n) {
-		bad(c, VC_YEAR, "%s", "valeur obligatoire manquante");
+		col_bad(c, VC_YEAR, "%s", "valeur obligatoire manquante");
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (v[i] < '0' || v[i] > '9' || i >= 9) {
-			bad(c, VC_YEAR, "année « %s » invalide (attendu : une année comme 2025)",
-			    v);
+			col_bad(c, VC_YEAR,
+				"année « %s » invalide (attendu : une année comme 2025)", v);
 			return;
 		}
 		y = y * 10 + (v[i] - '0');
 	}
 	if (y < IND_YEAR_MIN || y > IND_YEAR_MAX) {
-		bad(c, VC_YEAR, "année %ld hors de %d–%d", y, IND_YEAR_MIN, IND_YEAR_MAX);
+		col_bad(c, VC_YEAR, "année %ld hors de %d–%d", y, IND_YEAR_MIN, IND_YEAR_MAX);
 		return;
 	}
 	*year = (int)y;
@@ -137,7 +114,7 @@ static int origin_computed(const char *v)
 	return -1;
 }
 
-static void parse_record(struct val_ctx *c, struct csv_reader *r, const int *map,
+static void parse_record(struct col_row *c, struct csv_reader *r, const int *map,
 			 struct ind_row *row)
 {
 	struct buf f[VC_N];
@@ -149,17 +126,17 @@ static void parse_record(struct val_ctx *c, struct csv_reader *r, const int *map
 		v[col] = f[col].ptr;
 	}
 	if (!*v[VC_MINISTRY])
-		bad(c, VC_MINISTRY, "%s", "valeur obligatoire manquante");
+		col_bad(c, VC_MINISTRY, "%s", "valeur obligatoire manquante");
 	else
 		check_text(c, VC_MINISTRY, v[VC_MINISTRY], MAX_CODE, 0);
 	take_year(c, v[VC_YEAR], &row->year);
 	if (!*v[VC_CODE])
-		bad(c, VC_CODE, "%s", "valeur obligatoire manquante");
+		col_bad(c, VC_CODE, "%s", "valeur obligatoire manquante");
 	else
 		check_text(c, VC_CODE, v[VC_CODE], MAX_CODE, 0);
 	if (*v[VC_VALUE]) {
 		if (parse_number(v[VC_VALUE], &row->value, &e))
-			bad(c, VC_VALUE, "%s", e.msg.ptr);
+			col_bad(c, VC_VALUE, "%s", e.msg.ptr);
 		else
 			row->has_value = 1;
 	}
@@ -167,8 +144,8 @@ static void parse_record(struct val_ctx *c, struct csv_reader *r, const int *map
 	check_text(c, VC_SOURCE, v[VC_SOURCE], MAX_NOTE, 1);
 	int origin = origin_computed(v[VC_ORIGIN]);
 	if (origin < 0)
-		bad(c, VC_ORIGIN, "origine inconnue « %s » (attendu : saisie ou calculée)",
-		    v[VC_ORIGIN]);
+		col_bad(c, VC_ORIGIN, "origine inconnue « %s » (attendu : saisie ou calculée)",
+			v[VC_ORIGIN]);
 	else
 		row->computed = origin;
 	if (!c->errors_here) {
@@ -186,7 +163,7 @@ int ind_values_parse(const char *name, const char *data, size_t len, struct ind_
 		     struct diags *d)
 {
 	const char *file = name ? name : "";
-	struct val_ctx c = { file, d, 0, 0 };
+	struct col_row c = { file, d, columns, 0, 0 };
 	struct col_reader cr;
 	size_t before = d->errors;
 	int map[VC_N];

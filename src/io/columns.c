@@ -1,6 +1,7 @@
 /* columns.c: header-name column mapping (see columns.h). */
 #include "io/columns.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 #include "core/text.h"
@@ -137,4 +138,16 @@ void col_reader_close(struct col_reader *cr)
 	csv_close(cr->r);
 	cr->r = NULL;
 	err_free(&cr->e);
+}
+
+void col_bad(struct col_row *c, int col, const char *fmt, ...)
+{
+	struct buf msg = BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	diags_add(c->d, DIAG_ERROR, c->file, c->line, c->cols[col].header, "%s", msg.ptr);
+	buf_free(&msg);
+	c->errors_here++;
 }

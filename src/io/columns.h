@@ -33,6 +33,19 @@ void columns_get(struct csv_reader *r, const int *map, int c, struct buf *out);
  * are fine. */
 int columns_overflow(struct csv_reader *r, size_t header_fields);
 
+/* Where a parser is in a file, for its per-field diagnostics. */
+struct col_row {
+	const char *file;
+	struct diags *d;
+	const struct col_spec *cols; /* the parser's columns: headers name fields */
+	long line;		     /* the current line */
+	int errors_here;	     /* errors reported on the current line */
+};
+/* Reports an error on field col of the current line ("FILE:LINE: Header:
+ * message") and counts it in errors_here. */
+void col_bad(struct col_row *c, int col, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /* Reading a whole CSV file against a set of columns, the loop every
  * importer shares: open, map the header, then hand out the readable rows,
  * reporting (in d, located) and skipping the rows that cannot be read and

@@ -1,7 +1,6 @@
 /* roadmap_csv.c: parsing and writing the roadmap template (see roadmap_csv.h). */
 #include "plan/roadmap_csv.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,28 +67,10 @@ void rm_parsed_free(struct rm_parsed *p)
 
 /* State of one parse, so helpers take a single argument. */
 struct rm_ctx {
-	const char *file;
-	struct diags *d;
-	long line;
-	int errors_here; /* errors on the current line */
+	struct col_row row; /* first: where the parser is */
 	const struct rm_direction *dirs;
 	size_t ndirs;
 };
-
-static void bad(struct rm_ctx *c, enum rm_col col, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void bad(struct rm_ctx *c, enum rm_col col, const char *fmt, ...)
-{
-	struct buf msg = BUF_INIT;
-	va_list ap;
-	va_start(ap, fmt);
-	buf_vaddf(&msg, fmt, ap);
-	va_end(ap);
-	diags_add(c->d, DIAG_ERROR, c->file, c->line, columns[col].header, "%s", msg.ptr);
-	buf_free(&msg);
-	c->errors_here++;
-}
 
 /* Checks length and control characters of a text field, copies it to *dst. */
 static void take_text(struct rm_ctx *c, enum rm_col col, const char *v, size_t max, int multiline,
@@ -97,14 +78,14 @@ static void take_text(struct rm_ctx *c, enum rm_col col, const char *v, size_t m
 {
 	size_t n = text_utf8_len(v);
 	if (n > max) {
-		bad(c, col, "texte trop long (%zu caractères, au plus %zu)", n, max);
+		col_bad(&c->row, col, "texte trop long (%zu caractères, au plus %zu)", n, max);
 		return;
 	}
 	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
 		if (*p < 0x20 && *p != '\t' && !(multiline && (*p == '\n' || *p == '\r'))) {
-			bad(c, col, "%s",
-			    multiline ? "caractère de contrôle interdit"
-				      : "caractère de contrôle ou saut de ligne interdit");
+			col_bad(&c->row, col, "%s",
+				multiline ? "caractère de contrôle interdit"
+					  : "caractère de contrôle ou saut de ligne interdit");
 			return;
 		}
 	}
@@ -119,7 +100,7 @@ static void take_date(struct rm_ctx *c, enum rm_col col, const char *v, char **d
 	if (!*v)
 		goto out;
 	if (parse_date(v, iso, &e)) {
-		bad(c, col, "%s", e.msg.ptr);
+		col_bad(&c->row, col, "%s", e.msg.ptr);
 		goto out;
 	}
 	free(*dst);
@@ -151,18 +132,18 @@ static void take_direction(struct rm_ctx *c, const char *v, char **dst)
 		buf_adds(&m,
 			 " (cette organisation n'a aucune direction : voir « numeco org add »)");
 	}
-	bad(c, COL_DIRECTION, "%s", m.ptr);
+	col_bad(&c->row, COL_DIRECTION, "%s", m.ptr);
 	buf_free(&m);
 }
 
 /* Defines take_NAME(ctx, value, dst): a required enumeration field. */
-#define ENUM_TAKE(fn, type, parsefn, col, msg)                             \
-	static void fn(struct rm_ctx *c, const char *v, type *dst)         \
-	{                                                                  \
-		if (!*v)                                                   \
-			bad(c, col, "%s", "valeur obligatoire manquante"); \
-		else if (parsefn(v, dst))                                  \
-			bad(c, col, msg, v);                               \
+#define ENUM_TAKE(fn, type, parsefn, col, msg)                                       \
+	static void fn(struct rm_ctx *c, const char *v, type *dst)                   \
+	{                                                                            \
+		if (!*v)                                                             \
+			col_bad(&c->row, col, "%s", "valeur obligatoire manquante"); \
+		else if (parsefn(v, dst))                                            \
+			col_bad(&c->row, col, msg, v);                               \
 	}
 
 ENUM_TAKE(take_theme, enum theme, theme_parse, COL_THEME,
@@ -188,11 +169,11 @@ static void parse_record(struct rm_ctx *c, struct csv_reader *r, const int *map,
 	struct err e = ERR_INIT;
 
 	if (!*v[COL_REF])
-		bad(c, COL_REF, "%s", "valeur obligatoire manquante");
+		col_bad(&c->row, COL_REF, "%s", "valeur obligatoire manquante");
 	else
 		take_text(c, COL_REF, v[COL_REF], RM_MAX_REF, 0, &a->ref);
 	if (!*v[COL_TITLE])
-		bad(c, COL_TITLE, "%s", "valeur obligatoire manquante");
+		col_bad(&c->row, COL_TITLE, "%s", "valeur obligatoire manquante");
 	else
 		take_text(c, COL_TITLE, v[COL_TITLE], RM_MAX_TITLE, 0, &a->title);
 	take_text(c, COL_DESCRIPTION, v[COL_DESCRIPTION], RM_MAX_TEXT, 1, &a->description);
@@ -200,39 +181,41 @@ static void parse_record(struct rm_ctx *c, struct csv_reader *r, const int *map,
 	take_level(c, v[COL_LEVEL], &a->level);
 	take_status(c, v[COL_STATUS], &a->status);
 	if (*v[COL_KEY] && parse_bool(v[COL_KEY], &a->key, &e))
-		bad(c, COL_KEY, "%s", e.msg.ptr);
+		col_bad(&c->row, COL_KEY, "%s", e.msg.ptr);
 	take_direction(c, v[COL_DIRECTION], &a->direction);
 	take_date(c, COL_START, v[COL_START], &a->start_date);
 	take_date(c, COL_DUE, v[COL_DUE], &a->due_date);
 	if (a->start_date[0] && a->due_date[0] && strcmp(a->due_date, a->start_date) < 0)
-		bad(c, COL_DUE, "échéance « %s » antérieure à la date de début", v[COL_DUE]);
+		col_bad(&c->row, COL_DUE, "échéance « %s » antérieure à la date de début",
+			v[COL_DUE]);
 	if (*v[COL_BUDGET]) {
 		if (parse_euros(v[COL_BUDGET], &a->budget_cents, &e))
-			bad(c, COL_BUDGET, "%s", e.msg.ptr);
+			col_bad(&c->row, COL_BUDGET, "%s", e.msg.ptr);
 		else if (a->budget_cents < 0)
-			bad(c, COL_BUDGET, "budget négatif « %s »", v[COL_BUDGET]);
+			col_bad(&c->row, COL_BUDGET, "budget négatif « %s »", v[COL_BUDGET]);
 		else
 			a->has_budget = 1;
 	}
 	take_text(c, COL_INDICATOR, v[COL_INDICATOR], RM_MAX_SHORT, 0, &a->indicator);
 	if (*v[COL_IMPACT]) {
 		if (parse_number(v[COL_IMPACT], &a->impact_value, &e))
-			bad(c, COL_IMPACT, "%s", e.msg.ptr);
+			col_bad(&c->row, COL_IMPACT, "%s", e.msg.ptr);
 		else if (a->impact_value < 0)
-			bad(c, COL_IMPACT, "impact négatif « %s » (un impact évité est positif)",
-			    v[COL_IMPACT]);
+			col_bad(&c->row, COL_IMPACT,
+				"impact négatif « %s » (un impact évité est positif)",
+				v[COL_IMPACT]);
 		else
 			a->has_impact = 1;
 		if (!*v[COL_UNIT])
-			bad(c, COL_UNIT, "%s",
-			    "unité manquante pour l'impact évité (kgCO2e, tCO2e, kWh ou MWh)");
+			col_bad(&c->row, COL_UNIT, "%s",
+				"unité manquante pour l'impact évité (kgCO2e, tCO2e, kWh ou MWh)");
 		else if (iunit_parse(v[COL_UNIT], &a->impact_unit))
-			bad(c, COL_UNIT,
-			    "unité inconnue « %s » (attendu : kgCO2e, tCO2e, kWh ou MWh)",
-			    v[COL_UNIT]);
+			col_bad(&c->row, COL_UNIT,
+				"unité inconnue « %s » (attendu : kgCO2e, tCO2e, kWh ou MWh)",
+				v[COL_UNIT]);
 	} else if (*v[COL_UNIT] && iunit_parse(v[COL_UNIT], &a->impact_unit)) {
-		bad(c, COL_UNIT, "unité inconnue « %s » (attendu : kgCO2e, tCO2e, kWh ou MWh)",
-		    v[COL_UNIT]);
+		col_bad(&c->row, COL_UNIT,
+			"unité inconnue « %s » (attendu : kgCO2e, tCO2e, kWh ou MWh)", v[COL_UNIT]);
 	}
 	take_text(c, COL_METHOD, v[COL_METHOD], RM_MAX_SHORT, 1, &a->impact_method);
 	take_text(c, COL_COMMENT, v[COL_COMMENT], RM_MAX_TEXT, 1, &a->comment);
@@ -286,7 +269,7 @@ static void check_duplicates(struct rm_ctx *c, const struct ref_lines *rl)
 	for (size_t k = 1; k < n; k++) {
 		size_t first = k - 1;
 		while (k < n && strcmp(it[idx[k]].ref, it[idx[first]].ref) == 0) {
-			diags_add(c->d, DIAG_ERROR, c->file, it[idx[k]].line,
+			diags_add(c->row.d, DIAG_ERROR, c->row.file, it[idx[k]].line,
 				  columns[COL_REF].header,
 				  "référence « %s » en double (déjà utilisée ligne %ld)",
 				  it[idx[k]].ref, it[idx[first]].line);
@@ -300,7 +283,7 @@ static void check_duplicates(struct rm_ctx *c, const struct ref_lines *rl)
 int rm_parse(const char *file, const char *data, size_t len, const struct rm_direction *dirs,
 	     size_t ndirs, struct rm_parsed *out, struct diags *d)
 {
-	struct rm_ctx c = { file, d, 0, 0, dirs, ndirs };
+	struct rm_ctx c = { { file, d, columns, 0, 0 }, dirs, ndirs };
 	struct ref_lines refs = { 0 };
 	struct col_reader cr;
 	size_t errors_before = d->errors;
@@ -309,30 +292,30 @@ int rm_parse(const char *file, const char *data, size_t len, const struct rm_dir
 	if (col_reader_open(&cr, file, data, len, columns, COL_COUNT, map, d))
 		goto done;
 	while (col_reader_next(&cr)) {
-		c.line = cr.line;
+		c.row.line = cr.line;
 		struct action a;
 		action_init(&a);
-		c.errors_here = 0;
+		c.row.errors_here = 0;
 		parse_record(&c, cr.r, map, &a);
 		if (*a.ref) {
 			xgrow((void **)&refs.items, sizeof(*refs.items), refs.n + 1, &refs.cap);
 			struct ref_line *rl = &refs.items[refs.n++];
-			rl->line = c.line;
+			rl->line = c.row.line;
 			rl->owned = NULL;
 			rl->ref = a.ref; /* stays valid: the string moves with the action */
-			if (c.errors_here) {
+			if (c.row.errors_here) {
 				rl->owned = a.ref;
 				a.ref = NULL;
 			}
 		}
-		if (c.errors_here) {
+		if (c.row.errors_here) {
 			action_free(&a);
 			continue;
 		}
 		xgrow((void **)&out->items, sizeof(*out->items), out->n + 1, &out->cap);
 		out->lines = xrealloc(out->lines, out->cap * sizeof(*out->lines));
 		out->items[out->n] = a;
-		out->lines[out->n] = c.line;
+		out->lines[out->n] = c.row.line;
 		out->n++;
 	}
 	check_duplicates(&c, &refs);
