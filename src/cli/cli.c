@@ -238,3 +238,18 @@ int cli_fail(const struct err *e)
 	fprintf(stderr, "numeco: %s\n", e->msg.ptr);
 	return CLI_FAIL;
 }
+
+struct store *cli_open_plain(const struct cli_ctx *ctx, const struct cli_cmd *cmd, int argc,
+			     char **argv, const char **pos, int min_pos, int max_pos, int *rc)
+{
+	int npos;
+	struct cli_opt opts[] = { { NULL, 0, NULL } };
+	int r = cli_parse(cmd, argc, argv, opts, pos, min_pos, max_pos, &npos);
+	if (r) {
+		*rc = r > 0 ? CLI_OK : CLI_USAGE;
+		return NULL;
+	}
+	struct store *s = cli_open(ctx, STORE_OPEN_EXISTING);
+	*rc = s ? CLI_OK : CLI_FAIL;
+	return s;
+}

@@ -47,6 +47,12 @@ int cli_missing(const struct cli_cmd *cmd, const char *opt);
 int cli_dispatch(const struct cli_ctx *ctx, const char *group, const struct cli_cmd *subs, int argc,
 		 char **argv);
 
+/* For a subcommand without options: parses argv (min_pos..max_pos
+ * positionals into pos, see cli_parse) then opens the existing database.
+ * Returns the store with *rc CLI_OK, or NULL with *rc the status to return
+ * (CLI_OK after --help, CLI_USAGE, CLI_FAIL). */
+struct store *cli_open_plain(const struct cli_ctx *ctx, const struct cli_cmd *cmd, int argc,
+			     char **argv, const char **pos, int min_pos, int max_pos, int *rc);
 /* Opens the database named by ctx; prints the error and returns NULL. */
 struct store *cli_open(const struct cli_ctx *ctx, enum store_open_mode mode);
 /* Resolves the acting person: --as must name a stored person; without it the

@@ -87,14 +87,10 @@ static int depth_of(const struct org_list *l, size_t i)
 static int org_list(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *pos[1];
-	int npos;
-	struct cli_opt opts[] = { { NULL, 0, NULL } };
-	int rc = cli_parse(&subs[1], argc, argv, opts, pos, 0, 0, &npos);
-	if (rc)
-		return rc > 0 ? CLI_OK : CLI_USAGE;
-	struct store *s = cli_open(ctx, STORE_OPEN_EXISTING);
+	int rc;
+	struct store *s = cli_open_plain(ctx, &subs[1], argc, argv, pos, 0, 0, &rc);
 	if (!s)
-		return CLI_FAIL;
+		return rc;
 	struct org_list l = { 0 };
 	struct err e = ERR_INIT;
 	if (store_org_list(s, &l, &e)) {
@@ -118,14 +114,10 @@ static int org_list(const struct cli_ctx *ctx, int argc, char **argv)
 static int org_show(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *pos[1];
-	int npos;
-	struct cli_opt opts[] = { { NULL, 0, NULL } };
-	int rc = cli_parse(&subs[2], argc, argv, opts, pos, 1, 1, &npos);
-	if (rc)
-		return rc > 0 ? CLI_OK : CLI_USAGE;
-	struct store *s = cli_open(ctx, STORE_OPEN_EXISTING);
+	int rc;
+	struct store *s = cli_open_plain(ctx, &subs[2], argc, argv, pos, 1, 1, &rc);
 	if (!s)
-		return CLI_FAIL;
+		return rc;
 	struct org o = { 0 };
 	struct org_list kids = { 0 };
 	struct person_list people = { 0 };

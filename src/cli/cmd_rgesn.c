@@ -302,14 +302,10 @@ static int show_cmd(const struct cli_ctx *ctx, int argc, char **argv)
 static int versions_cmd(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *pos[1];
-	int npos;
-	struct cli_opt opts[] = { { NULL, 0, NULL } };
-	int rc = cli_parse(&versions_sub, argc, argv, opts, pos, 0, 0, &npos);
-	if (rc)
-		return rc > 0 ? CLI_OK : CLI_USAGE;
-	struct store *s = cli_open(ctx, STORE_OPEN_EXISTING);
+	int rc;
+	struct store *s = cli_open_plain(ctx, &versions_sub, argc, argv, pos, 0, 0, &rc);
 	if (!s)
-		return CLI_FAIL;
+		return rc;
 	struct rg_ref_meta_list l = { 0 };
 	struct err e = ERR_INIT;
 	if (store_rg_ref_list(s, &l, &e)) {

@@ -357,14 +357,10 @@ static int show_history(struct store *s, int64_t service_id, struct err *e)
 static int show_cmd(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *pos[1];
-	int npos;
-	struct cli_opt opts[] = { { NULL, 0, NULL } };
-	int rc = cli_parse(&show_sub, argc, argv, opts, pos, 1, 1, &npos);
-	if (rc)
-		return rc > 0 ? CLI_OK : CLI_USAGE;
-	struct store *s = cli_open(ctx, STORE_OPEN_EXISTING);
+	int rc;
+	struct store *s = cli_open_plain(ctx, &show_sub, argc, argv, pos, 1, 1, &rc);
 	if (!s)
-		return CLI_FAIL;
+		return rc;
 	struct rg_service v = { 0 };
 	struct err e = ERR_INIT;
 	int found = store_rg_service_get(s, pos[0], &v, &e);
